@@ -1,0 +1,34 @@
+package io.scanwatch.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A scan report was received and normalised: what was scanned and what was found. Published by
+ * ingest-service on {@link Topics#SCAN_REPORTS}.
+ *
+ * @param eventId time-ordered id of this event
+ * @param occurredAt when the event was created
+ * @param correlationId follows the input from the HTTP request to the last notification
+ * @param reportId ingest-service's id of the stored report; the same report posted twice keeps one
+ *     id
+ * @param receivedAt when ingest-service received the report
+ * @param image the scanned image
+ * @param os the image's operating system, or {@code null} when the scan found none
+ * @param findings every vulnerability entry of the report, duplicates across targets included
+ */
+public record ScanReported(
+    UUID eventId,
+    Instant occurredAt,
+    String correlationId,
+    String reportId,
+    Instant receivedAt,
+    ImageReference image,
+    OperatingSystem os,
+    List<Finding> findings) {
+
+  public ScanReported {
+    findings = List.copyOf(findings);
+  }
+}
