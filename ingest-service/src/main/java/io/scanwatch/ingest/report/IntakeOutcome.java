@@ -1,0 +1,17 @@
+package io.scanwatch.ingest.report;
+
+/** What became of a posted report. */
+public sealed interface IntakeOutcome {
+
+  /**
+   * Published now: the first time these bytes arrived, or a retry of a report whose event had not
+   * reached Kafka.
+   */
+  record Accepted(StoredReport report) implements IntakeOutcome {}
+
+  /** The same bytes were accepted before; nothing new was published. */
+  record Duplicate(StoredReport report) implements IntakeOutcome {}
+
+  /** Refused; {@code parseOutcome} says why. Nothing was stored. */
+  record Rejected(ParseOutcome parseOutcome) implements IntakeOutcome {}
+}

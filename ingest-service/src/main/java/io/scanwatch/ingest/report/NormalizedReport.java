@@ -1,0 +1,22 @@
+package io.scanwatch.ingest.report;
+
+import io.scanwatch.contracts.Finding;
+import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.OperatingSystem;
+import java.util.List;
+
+/**
+ * A scan report in Scanwatch's own terms, whatever format it arrived in.
+ *
+ * @param format the input format, e.g. {@code trivy-json-v2}
+ * @param image the scanned image
+ * @param os the image's operating system, or {@code null} when the scan found none
+ * @param findings every vulnerability entry, duplicates across targets included
+ */
+public record NormalizedReport(
+    String format, ImageReference image, OperatingSystem os, List<Finding> findings) {
+
+  public NormalizedReport {
+    findings = List.copyOf(findings);
+  }
+}

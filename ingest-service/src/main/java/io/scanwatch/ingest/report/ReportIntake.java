@@ -1,0 +1,83 @@
+package io.scanwatch.ingest.report;
+
+import io.scanwatch.contracts.EventIds;
+import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.SeverityCounts;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+/**
+ * Takes a report in: parse, keep, publish. Safe to repeat: the same bytes are one report, and a
+ * report whose event did not reach Kafka is published again when it is posted again, so a caller
+ * that retries after a failure gets exactly one event.
+ */
+public class ReportIntake {
+
+  private final ReportStore store;
+  private final ScanEventPublisher publisher;
+  private final Clock clock;
+
+  public ReportIntake(ReportStore store, ScanEventPublisher publisher, Clock clock) {
+    this.store = store;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /**
+   * @param raw the bytes as posted
+   * @param parser the format's parser
+   * @param imageOverride the image the caller says was scanned, or {@code null} to take it from the
+   *     report
+   * @param correlationId the request's correlation id
+   */
+  public IntakeOutcome accept(
+      byte[] raw,
+      Function<byte[], ParseOutcome> parser,
+      ImageReference imageOverride,
+      String correlationId) {
+    ParseOutcome outcome = parser.apply(raw);
+    if (!(outcome instanceof ParseOutcome.Parsed parsed)) {
+      return new IntakeOutcome.Rejected(outcome);
+    }
+    ImageReference image = imageOverride != null ? imageOverride : parsed.image();
+    if (image == null) {
+      return new IntakeOutcome.Rejected(
+          new ParseOutcome.Unrecognised(
+              "the report does not name an image (no Metadata.RepoTags, Metadata.RepoDigests or"
+                  + " image ArtifactName); pass the image as the 'image' query parameter"));
+    }
+    var report = new NormalizedReport(parsed.format(), image, parsed.os(), parsed.findings());
+    Instant now = clock.instant();
+    var candidate =
+        new StoredReport(
+            EventIds.timeOrdered(now).toString(),
+            sha256(raw),
+            now,
+            correlationId,
+            report.format(),
+            image,
+            report.os(),
+            report.findings().size(),
+            SeverityCounts.uniqueOf(report.findings()),
+            false);
+    StoredReport stored = store.insertIfAbsent(candidate, raw);
+    if (stored.published()) {
+      return new IntakeOutcome.Duplicate(stored);
+    }
+    publisher.publish(stored, report);
+    store.markPublished(stored.id());
+    return new IntakeOutcome.Accepted(stored);
+  }
+
+  private static String sha256(byte[] raw) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

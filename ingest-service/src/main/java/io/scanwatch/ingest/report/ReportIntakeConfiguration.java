@@ -1,0 +1,15 @@
+package io.scanwatch.ingest.report;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the report intake use case to its store and publisher. */
+@Configuration(proxyBeanMethods = false)
+class ReportIntakeConfiguration {
+
+  @Bean
+  ReportIntake reportIntake(ReportStore store, ScanEventPublisher publisher, Clock clock) {
+    return new ReportIntake(store, publisher, clock);
+  }
+}

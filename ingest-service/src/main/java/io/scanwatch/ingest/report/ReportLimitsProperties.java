@@ -1,0 +1,15 @@
+package io.scanwatch.ingest.report;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits on posted reports.
+ *
+ * @param maxSize the largest report body accepted; larger ones get 413
+ */
+@Validated
+@ConfigurationProperties("scanwatch.ingest.reports")
+public record ReportLimitsProperties(@NotNull DataSize maxSize) {}

@@ -1,0 +1,43 @@
+package io.scanwatch.ingest.report.kafka;
+
+import io.scanwatch.contracts.EventIds;
+import io.scanwatch.contracts.ScanReported;
+import io.scanwatch.contracts.Topics;
+import io.scanwatch.ingest.report.NormalizedReport;
+import io.scanwatch.ingest.report.ScanEventPublisher;
+import io.scanwatch.ingest.report.StoredReport;
+import io.scanwatch.support.kafka.EventPublisher;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes {@link ScanReported} on {@link Topics#SCAN_REPORTS}, keyed by the image's repository so
+ * one repository's scans are read in the order they arrived.
+ */
+@Component
+class KafkaScanEventPublisher implements ScanEventPublisher {
+
+  private final EventPublisher events;
+  private final Clock clock;
+
+  KafkaScanEventPublisher(EventPublisher events, Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public void publish(StoredReport stored, NormalizedReport report) {
+    var event =
+        new ScanReported(
+            EventIds.derived(stored.receivedAt(), stored.id() + "/scan-reported"),
+            clock.instant(),
+            stored.correlationId(),
+            stored.id(),
+            stored.receivedAt(),
+            report.image(),
+            report.os(),
+            report.findings());
+    events.publish(
+        Topics.SCAN_REPORTS, report.image().repositoryKey(), stored.correlationId(), event);
+  }
+}

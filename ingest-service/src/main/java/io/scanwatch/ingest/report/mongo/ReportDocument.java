@@ -1,0 +1,59 @@
+package io.scanwatch.ingest.report.mongo;
+
+import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.OperatingSystem;
+import io.scanwatch.contracts.SeverityCounts;
+import io.scanwatch.ingest.report.StoredReport;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A report in the {@code reports} collection; the original bytes are kept gzip-compressed. */
+@Document(MongoReportStore.COLLECTION)
+record ReportDocument(
+    @Id String id,
+    @Indexed(unique = true) String fingerprint,
+    String sha256,
+    Instant receivedAt,
+    String correlationId,
+    String format,
+    ImageReference image,
+    OperatingSystem os,
+    int findingCount,
+    SeverityCounts uniqueCounts,
+    byte[] rawGzip,
+    int rawSize,
+    boolean published) {
+
+  static ReportDocument of(StoredReport report, byte[] rawGzip, int rawSize) {
+    return new ReportDocument(
+        report.id(),
+        report.fingerprint(),
+        report.sha256(),
+        report.receivedAt(),
+        report.correlationId(),
+        report.format(),
+        report.image(),
+        report.os(),
+        report.findingCount(),
+        report.uniqueCounts(),
+        rawGzip,
+        rawSize,
+        report.published());
+  }
+
+  StoredReport toStoredReport() {
+    return new StoredReport(
+        id,
+        sha256,
+        receivedAt,
+        correlationId,
+        format,
+        image,
+        os,
+        findingCount,
+        uniqueCounts,
+        published);
+  }
+}

@@ -1,0 +1,43 @@
+package io.scanwatch.ingest.report.web;
+
+import io.scanwatch.ingest.report.ReportStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Answers for reports already received: their summary and their original bytes. */
+@RestController
+@RequestMapping("/api/v1/reports")
+class ReportController {
+
+  private final ReportStore store;
+
+  ReportController(ReportStore store) {
+    this.store = store;
+  }
+
+  @GetMapping("/{id}")
+  ReportReceipt summary(@PathVariable String id) {
+    return store
+        .findById(id)
+        .map(report -> ReportReceipt.of(report, "stored"))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  @GetMapping("/{id}/raw")
+  ResponseEntity<byte[]> raw(@PathVariable String id) {
+    return store
+        .findRaw(id)
+        .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  private static ResponseStatusException notFound(String id) {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, "no report with id " + id);
+  }
+}

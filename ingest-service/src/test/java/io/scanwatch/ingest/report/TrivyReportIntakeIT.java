@@ -1,0 +1,306 @@
+package io.scanwatch.ingest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.scanwatch.contracts.EventJson;
+import io.scanwatch.contracts.ScanReported;
+import io.scanwatch.contracts.Severity;
+import io.scanwatch.contracts.Topics;
+import io.scanwatch.testsupport.TestInfrastructure;
+import io.scanwatch.testsupport.TestInfrastructureConfiguration;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The report endpoint against a real broker and store: what is stored, what is published, and what
+ * every kind of bad request gets.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "scanwatch.ingest.auth.tokens=test-token-1,test-token-2")
+@Import(TestInfrastructureConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrivyReportIntakeIT {
+
+  private static final Path EXAMPLES = Path.of("..", "examples", "trivy");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+  @Autowired MongoTemplate mongo;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<ConsumerRecord<String, byte[]>> published = new CopyOnWriteArrayList<>();
+  private volatile boolean consuming = true;
+  private Thread consumer;
+
+  @BeforeAll
+  void consumeScanReports() {
+    var properties =
+        Map.<String, Object>of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestInfrastructure.shared().kafkaBootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "ingest-it-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest");
+    consumer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try (var kafka =
+                      new KafkaConsumer<>(
+                          properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+                    kafka.subscribe(List.of(Topics.SCAN_REPORTS));
+                    while (consuming) {
+                      kafka.poll(Duration.ofMillis(200)).forEach(published::add);
+                    }
+                  }
+                });
+  }
+
+  @AfterAll
+  void stopConsuming() throws InterruptedException {
+    consuming = false;
+    consumer.join();
+  }
+
+  @Test
+  void aReportIsStoredPublishedOnceAndAnsweredWith202() throws Exception {
+    byte[] report = uniqueReport("acme/accepted");
+
+    HttpResponse<String> response = post(report, "test-token-1");
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode receipt = JSON.readTree(response.body());
+    String reportId = receipt.path("reportId").asString();
+    assertThat(receipt.path("status").asString()).isEqualTo("accepted");
+    assertThat(receipt.path("image").asString())
+        .isEqualTo("registry.example.test/acme/accepted:1.0");
+    assertThat(receipt.path("uniqueCounts").path("critical").asInt()).isEqualTo(1);
+    assertThat(response.headers().firstValue("Location")).contains("/api/v1/reports/" + reportId);
+
+    ScanReported event = awaitEvents(reportId, 1).getFirst();
+    assertThat(event.image().repositoryKey()).isEqualTo("registry.example.test/acme/accepted");
+    assertThat(event.os().family()).isEqualTo("debian");
+    assertThat(event.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.vulnerabilityId()).isEqualTo("CVE-2022-22965");
+              assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(f.fixedVersion()).isEqualTo("5.3.18");
+            });
+    assertThat(event.correlationId())
+        .isEqualTo(response.headers().firstValue("X-Correlation-Id").orElseThrow());
+
+    HttpResponse<String> raw = get("/api/v1/reports/" + reportId + "/raw", "test-token-2");
+    assertThat(raw.statusCode()).isEqualTo(200);
+    assertThat(raw.body()).isEqualTo(new String(report, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theSameReportPostedTwiceKeepsTheFirstIdAndPublishesNothingNew() throws Exception {
+    byte[] report = uniqueReport("acme/twice");
+
+    HttpResponse<String> first = post(report, "test-token-1");
+    HttpResponse<String> second = post(report, "test-token-2");
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(second.statusCode()).isEqualTo(200);
+    String reportId = JSON.readTree(first.body()).path("reportId").asString();
+    assertThat(JSON.readTree(second.body()).path("reportId").asString()).isEqualTo(reportId);
+    assertThat(JSON.readTree(second.body()).path("status").asString()).isEqualTo("duplicate");
+    awaitEvents(reportId, 1);
+    assertThat(storedReports("registry.example.test/acme/twice")).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingOrWrongTokenIs401AndNothingIsStored() throws Exception {
+    byte[] report = uniqueReport("acme/intruder");
+
+    HttpResponse<String> wrong = post(report, "not-a-token");
+    HttpResponse<String> none =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(report))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    for (HttpResponse<String> response : List.of(wrong, none)) {
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+      assertThat(response.body()).doesNotContain("test-token");
+    }
+    assertThat(storedReports("registry.example.test/acme/intruder")).isZero();
+  }
+
+  @Test
+  void malformedJsonIs400ProblemNamingLineAndColumn() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "{\"SchemaVersion\": 2,\n\"Results\": [".getBytes(StandardCharsets.UTF_8),
+            "test-token-1");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("status").asInt()).isEqualTo(400);
+    assertThat(problem.path("line").asInt()).isEqualTo(2);
+    assertThat(problem.path("detail").asString()).contains("line 2");
+  }
+
+  @Test
+  void jsonThatIsNotATrivyReportIs422SayingWhatWasSeen() throws Exception {
+    HttpResponse<String> response =
+        post("{\"hello\": \"world\"}".getBytes(StandardCharsets.UTF_8), "test-token-1");
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("SchemaVersion");
+  }
+
+  @Test
+  void aReportThatNamesNoImageIs422UnlessTheCallerNamesIt() throws Exception {
+    byte[] anonymous =
+        """
+        {"SchemaVersion": 2, "ArtifactName": "image.tar", "ArtifactType": "container_image",
+         "Results": [{"Target": "x", "Vulnerabilities": null}], "Nonce": "%s"}
+        """
+            .formatted(UUID.randomUUID())
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(post(anonymous, "test-token-1").statusCode()).isEqualTo(422);
+
+    HttpResponse<String> named =
+        send("/api/v1/reports/trivy?image=registry.example.test/acme/named:2.0", anonymous);
+    assertThat(named.statusCode()).isEqualTo(202);
+    assertThat(JSON.readTree(named.body()).path("image").asString())
+        .isEqualTo("registry.example.test/acme/named:2.0");
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIs415() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+                .header("Authorization", "Bearer test-token-1")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void healthAndMetricsNeedNoToken() throws Exception {
+    HttpResponse<String> health = get("/actuator/health", null);
+    HttpResponse<String> metrics = get("/actuator/prometheus", null);
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(health.body()).path("status").asString()).isEqualTo("UP");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("http_server_requests");
+  }
+
+  /** The spring4shell example with its image renamed, so each test owns its report and image. */
+  private static byte[] uniqueReport(String repository) throws IOException {
+    String example =
+        Files.readString(EXAMPLES.resolve("spring4shell-jre11-image.json"), StandardCharsets.UTF_8);
+    return example
+        .replace(
+            "ghcr.io/aquasecurity/trivy-test-images:spring4shell-jre11",
+            "registry.example.test/" + repository + ":1.0")
+        .replace(
+            "\"SchemaVersion\": 2,",
+            "\"SchemaVersion\": 2, \"Nonce\": \"" + UUID.randomUUID() + "\",")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private List<ScanReported> awaitEvents(String reportId, int expected) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(reportId).size() >= expected);
+    List<ScanReported> events = eventsFor(reportId);
+    assertThat(events).hasSize(expected);
+    return events;
+  }
+
+  private List<ScanReported> eventsFor(String reportId) {
+    return published.stream()
+        .map(record -> EventJson.read(record.value(), ScanReported.class))
+        .filter(event -> event.reportId().equals(reportId))
+        .toList();
+  }
+
+  private long storedReports(String repositoryKey) {
+    String[] parts = repositoryKey.split("/", 2);
+    return mongo.count(
+        Query.query(
+            Criteria.where("image.registry").is(parts[0]).and("image.repository").is(parts[1])),
+        "reports");
+  }
+
+  private HttpResponse<String> post(byte[] body, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String path, byte[] body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer test-token-1")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    var request = HttpRequest.newBuilder(uri(path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+}
