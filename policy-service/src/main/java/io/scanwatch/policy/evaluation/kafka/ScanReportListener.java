@@ -1,0 +1,37 @@
+package io.scanwatch.policy.evaluation.kafka;
+
+import io.scanwatch.contracts.ScanReported;
+import io.scanwatch.contracts.Topics;
+import io.scanwatch.policy.evaluation.ScanEvaluation;
+import io.scanwatch.policy.verdict.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates every {@link ScanReported} event. The offset is committed only after the verdict and
+ * its events are out, so a crash means a redelivery, which evaluation absorbs.
+ */
+@Component
+class ScanReportListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScanReportListener.class);
+
+  private final ScanEvaluation evaluation;
+
+  ScanReportListener(ScanEvaluation evaluation) {
+    this.evaluation = evaluation;
+  }
+
+  @KafkaListener(id = "policy-scan-reports", topics = Topics.SCAN_REPORTS)
+  void onScanReported(ScanReported report) {
+    Verdict verdict = evaluation.evaluate(report);
+    LOG.info(
+        "Report {} on {}: {}{}",
+        report.reportId(),
+        report.image().displayName(),
+        verdict.passed() ? "passed" : "failed",
+        verdict.passed() ? "" : " at " + verdict.priority() + ", due " + verdict.deadline());
+  }
+}

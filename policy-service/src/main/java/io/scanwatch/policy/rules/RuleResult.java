@@ -1,0 +1,27 @@
+package io.scanwatch.policy.rules;
+
+import io.scanwatch.contracts.Finding;
+import java.util.List;
+
+/** The result of one policy rule on one scan. */
+public sealed interface RuleResult {
+
+  /** The rule's name, e.g. {@code max-critical}. */
+  String rule();
+
+  /** The scan satisfies the rule. */
+  record Pass(String rule) implements RuleResult {}
+
+  /**
+   * The scan breaks the rule.
+   *
+   * @param reason why, in words a person reads in an alert
+   * @param findings the findings that broke it
+   */
+  record Violation(String rule, String reason, List<Finding> findings) implements RuleResult {
+
+    public Violation {
+      findings = List.copyOf(findings);
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package io.scanwatch.policy.evaluation;
+
+import static io.scanwatch.policy.Scans.ALPINE310;
+import static io.scanwatch.policy.Scans.SPRING4SHELL;
+import static io.scanwatch.policy.Scans.scan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.contracts.AlertState;
+import io.scanwatch.contracts.EventJson;
+import io.scanwatch.contracts.Finding;
+import io.scanwatch.contracts.Priority;
+import io.scanwatch.contracts.ScanReported;
+import io.scanwatch.contracts.Topics;
+import io.scanwatch.contracts.VerdictIssued;
+import io.scanwatch.testsupport.TestInfrastructure;
+import io.scanwatch.testsupport.TestInfrastructureConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** policy-service between a real broker and store: scan reports in, verdicts and alerts out. */
+@SpringBootTest
+@Import(TestInfrastructureConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScanEvaluationIT {
+
+  private static final List<String> OUTPUTS =
+      List.of(Topics.VERDICTS, Topics.ALERTS, Topics.deadLetterOf(Topics.SCAN_REPORTS));
+
+  @Autowired MongoTemplate mongo;
+
+  private final List<ConsumerRecord<String, byte[]>> received = new CopyOnWriteArrayList<>();
+  private KafkaProducer<String, byte[]> producer;
+  private volatile boolean consuming = true;
+  private Thread consumer;
+
+  @BeforeAll
+  void connect() {
+    String bootstrap = TestInfrastructure.shared().kafkaBootstrapServers();
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    var properties =
+        Map.<String, Object>of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "policy-it-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+            500);
+    consumer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try (var kafka =
+                      new KafkaConsumer<>(
+                          properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+                    kafka.subscribe(OUTPUTS);
+                    while (consuming) {
+                      kafka.poll(Duration.ofMillis(200)).forEach(received::add);
+                    }
+                  }
+                });
+  }
+
+  @AfterAll
+  void disconnect() throws InterruptedException {
+    consuming = false;
+    consumer.join();
+    producer.close();
+  }
+
+  @Test
+  void aFailingReportGivesAFailingVerdictAndOneP0Alert() {
+    ScanReported report = report("acme/failing", List.of(SPRING4SHELL));
+
+    send(report);
+
+    VerdictIssued verdict =
+        awaitEvents(Topics.VERDICTS, VerdictIssued.class, report.reportId(), 1).getFirst();
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.priority()).isEqualTo(Priority.P0);
+    assertThat(verdict.counts().critical()).isEqualTo(1);
+    assertThat(verdict.deadline()).isEqualTo(report.receivedAt().plus(Duration.ofHours(48)));
+
+    AlertEvent alert =
+        awaitEvents(Topics.ALERTS, AlertEvent.class, report.reportId(), 1).getFirst();
+    assertThat(alert.state()).isEqualTo(AlertState.FIRING);
+    assertThat(alert.alertId()).isEqualTo(report.image().displayName());
+    assertThat(alert.deadline()).isEqualTo(verdict.deadline());
+    assertThat(alert.correlationId()).isEqualTo(report.correlationId());
+    assertThat(storedVerdicts(report.reportId())).isEqualTo(1);
+  }
+
+  @Test
+  void aPassingReportGivesAPassingVerdictAndNoAlert() {
+    ScanReported failing = report("acme/passing-control", List.of(SPRING4SHELL));
+    ScanReported passing = report("acme/passing", ALPINE310);
+
+    send(passing);
+    send(failing);
+
+    assertThat(
+            awaitEvents(Topics.VERDICTS, VerdictIssued.class, passing.reportId(), 1)
+                .getFirst()
+                .passed())
+        .isTrue();
+    awaitEvents(Topics.ALERTS, AlertEvent.class, failing.reportId(), 1);
+    assertThat(eventsOf(Topics.ALERTS, AlertEvent.class, passing.reportId())).isEmpty();
+  }
+
+  @Test
+  void aRedeliveredReportPublishesNothingNew() {
+    ScanReported report = report("acme/redelivered", List.of(SPRING4SHELL));
+
+    send(report);
+    AlertEvent first =
+        awaitEvents(Topics.ALERTS, AlertEvent.class, report.reportId(), 1).getFirst();
+    send(report);
+
+    // Both deliveries are answered with the same events, ids included, which consumers drop.
+    List<VerdictIssued> verdicts =
+        awaitEvents(Topics.VERDICTS, VerdictIssued.class, report.reportId(), 2);
+    assertThat(verdicts).extracting(VerdictIssued::eventId).containsOnly(verdicts.get(0).eventId());
+    assertThat(eventsOf(Topics.ALERTS, AlertEvent.class, report.reportId()))
+        .extracting(AlertEvent::eventId)
+        .containsOnly(first.eventId());
+    assertThat(storedVerdicts(report.reportId())).isEqualTo(1);
+  }
+
+  @Test
+  void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicWithTheReason() {
+    String key = "registry.example.test/acme/poison-" + UUID.randomUUID();
+    producer.send(
+        new ProducerRecord<>(
+            Topics.SCAN_REPORTS, key, "{not json".getBytes(StandardCharsets.UTF_8)));
+    ScanReported after = report("acme/after-poison", List.of(SPRING4SHELL));
+    send(after);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                received.stream().anyMatch(r -> r.topic().endsWith(".dlt") && key.equals(r.key())));
+    ConsumerRecord<String, byte[]> dead =
+        received.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    Header reason = dead.headers().lastHeader("kafka_dlt-exception-message");
+    assertThat(reason).isNotNull();
+    assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
+    awaitEvents(Topics.VERDICTS, VerdictIssued.class, after.reportId(), 1);
+  }
+
+  private static ScanReported report(String repository, List<Finding> findings) {
+    String reportId = UUID.randomUUID().toString();
+    return scan(
+        reportId,
+        repository + "-" + reportId.substring(0, 8),
+        "1.0",
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        findings);
+  }
+
+  private void send(ScanReported report) {
+    producer.send(
+        new ProducerRecord<>(
+            Topics.SCAN_REPORTS, report.image().repositoryKey(), EventJson.write(report)));
+    producer.flush();
+  }
+
+  private <T> List<T> awaitEvents(String topic, Class<T> type, String reportId, int count) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> eventsOf(topic, type, reportId).size() >= count);
+    List<T> events = eventsOf(topic, type, reportId);
+    assertThat(events).hasSize(count);
+    return events;
+  }
+
+  private <T> List<T> eventsOf(String topic, Class<T> type, String reportId) {
+    return received.stream()
+        .filter(record -> record.topic().equals(topic))
+        .map(record -> EventJson.read(record.value(), type))
+        .filter(event -> reportId.equals(reportIdOf(event)))
+        .toList();
+  }
+
+  private static String reportIdOf(Object event) {
+    return switch (event) {
+      case VerdictIssued verdict -> verdict.reportId();
+      case AlertEvent alert -> alert.reportId();
+      default -> throw new IllegalArgumentException(event.getClass().getName());
+    };
+  }
+
+  private long storedVerdicts(String reportId) {
+    return mongo.count(Query.query(Criteria.where("_id").is(reportId)), "verdicts");
+  }
+}
