@@ -43,6 +43,14 @@ class EventJsonTest {
   }
 
   @Test
+  void theWireFormMatchesTheGoldenFileSoAccidentalChangesFail() throws Exception {
+    byte[] golden = getClass().getResourceAsStream("/events/scan-reported.json").readAllBytes();
+
+    assertThat(EventJson.mapper().readTree(EventJson.write(event)))
+        .isEqualTo(EventJson.mapper().readTree(golden));
+  }
+
+  @Test
   void readsBackWhatItWrote() {
     assertThat(EventJson.read(EventJson.write(event), ScanReported.class)).isEqualTo(event);
   }
