@@ -1,0 +1,84 @@
+package io.scanwatch.notifier.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivery metrics, tagged only by channel and outcome so the label set stays small: {@code
+ * scanwatch_deliveries_total}, {@code scanwatch_delivery_attempt_duration_seconds} and the end to
+ * end {@code scanwatch_notification_latency_seconds}.
+ */
+@Component
+class DeliveryMetrics {
+
+  static final String DELIVERIES = "scanwatch.deliveries";
+  static final String ATTEMPT_DURATION = "scanwatch.delivery.attempt.duration";
+  static final String NOTIFICATION_LATENCY = "scanwatch.notification.latency";
+
+  private final MeterRegistry registry;
+
+  DeliveryMetrics(MeterRegistry registry, List<NotificationChannel> channels) {
+    this.registry = registry;
+    // Series that exist from the start let rate() and alert rules see the first delivery.
+    for (NotificationChannel channel : channels) {
+      for (DeliveryState state : DeliveryState.values()) {
+        deliveries(channel.name(), state);
+      }
+    }
+  }
+
+  /** Starts timing an attempt. */
+  Timer.Sample startAttempt() {
+    return Timer.start(registry);
+  }
+
+  /** Counts and times the attempt that left {@code result} behind. */
+  void attemptFinished(Timer.Sample attempt, Delivery result) {
+    deliveries(result.receiver(), result.state()).increment();
+    attempt.stop(
+        Timer.builder(ATTEMPT_DURATION)
+            .description("Time one delivery attempt took, until the receiver answered or failed")
+            .tags("channel", result.receiver(), "outcome", outcome(result.state()))
+            .register(registry));
+    if (result.state() == DeliveryState.DELIVERED && result.alert().inputReceivedAt() != null) {
+      recordNotificationLatency(
+          result.receiver(),
+          Duration.between(result.alert().inputReceivedAt(), result.deliveredAt()));
+    }
+  }
+
+  private void recordNotificationLatency(String channel, Duration latency) {
+    // The report was received on another host, whose clock may be ahead of ours.
+    if (latency.isNegative()) {
+      return;
+    }
+    Timer.builder(NOTIFICATION_LATENCY)
+        .description("From the report reaching Scanwatch to the receiver accepting the alert")
+        .tags("channel", channel)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(5))
+        .maximumExpectedValue(Duration.ofHours(1))
+        .register(registry)
+        .record(latency);
+  }
+
+  private Counter deliveries(String channel, DeliveryState state) {
+    return Counter.builder(DELIVERIES)
+        .description("Delivery attempts by channel and by what they left the delivery in")
+        .tags("channel", channel, "outcome", outcome(state))
+        .register(registry);
+  }
+
+  private static String outcome(DeliveryState state) {
+    return switch (state) {
+      case DELIVERED -> "delivered";
+      // A failed attempt that will be retried.
+      case PENDING -> "retrying";
+      case PARKED -> "parked";
+    };
+  }
+}

@@ -1,0 +1,59 @@
+package io.scanwatch.notifier.delivery;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The store's semantics in a map, for tests of the use cases; it passes the same contract. */
+final class InMemoryDeliveryStore implements DeliveryStore {
+
+  private final Map<String, Delivery> deliveries = new HashMap<>();
+
+  @Override
+  public synchronized boolean insertIfAbsent(Delivery delivery) {
+    return deliveries.putIfAbsent(delivery.id(), delivery) == null;
+  }
+
+  @Override
+  public synchronized Optional<Delivery> claimNextDue(Instant now, Instant leaseUntil) {
+    Optional<Delivery> due =
+        deliveries.values().stream()
+            .filter(delivery -> delivery.state() == DeliveryState.PENDING)
+            .filter(delivery -> !delivery.nextAttemptAt().isAfter(now))
+            .min(Comparator.comparing(Delivery::nextAttemptAt))
+            .map(
+                delivery ->
+                    new Delivery(
+                        delivery.id(),
+                        delivery.receiver(),
+                        delivery.alert(),
+                        delivery.state(),
+                        delivery.attempts() + 1,
+                        delivery.createdAt(),
+                        leaseUntil,
+                        now,
+                        delivery.statusCode(),
+                        delivery.failureReason(),
+                        delivery.deliveredAt()));
+    due.ifPresent(claimed -> deliveries.put(claimed.id(), claimed));
+    return due;
+  }
+
+  @Override
+  public synchronized boolean recordAttempt(Delivery delivery) {
+    Delivery stored = deliveries.get(delivery.id());
+    if (stored == null
+        || stored.state() != DeliveryState.PENDING
+        || stored.attempts() != delivery.attempts()) {
+      return false;
+    }
+    deliveries.put(delivery.id(), delivery);
+    return true;
+  }
+
+  synchronized Optional<Delivery> find(String id) {
+    return Optional.ofNullable(deliveries.get(id));
+  }
+}
