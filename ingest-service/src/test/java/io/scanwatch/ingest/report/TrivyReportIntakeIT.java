@@ -3,12 +3,11 @@ package io.scanwatch.ingest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.scanwatch.contracts.EventJson;
 import io.scanwatch.contracts.ScanReported;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.Topics;
-import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
+import io.scanwatch.testsupport.TopicRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,14 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,39 +51,16 @@ class TrivyReportIntakeIT {
   @Autowired MongoTemplate mongo;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<ConsumerRecord<String, byte[]>> published = new CopyOnWriteArrayList<>();
-  private volatile boolean consuming = true;
-  private Thread consumer;
+  private TopicRecorder published;
 
   @BeforeAll
-  void consumeScanReports() {
-    var properties =
-        Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestInfrastructure.shared().kafkaBootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "ingest-it-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest");
-    consumer =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try (var kafka =
-                      new KafkaConsumer<>(
-                          properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-                    kafka.subscribe(List.of(Topics.SCAN_REPORTS));
-                    while (consuming) {
-                      kafka.poll(Duration.ofMillis(200)).forEach(published::add);
-                    }
-                  }
-                });
+  void recordScanReports() {
+    published = TopicRecorder.recording(Topics.SCAN_REPORTS);
   }
 
   @AfterAll
-  void stopConsuming() throws InterruptedException {
-    consuming = false;
-    consumer.join();
+  void stopRecording() throws InterruptedException {
+    published.close();
   }
 
   @Test
@@ -258,10 +227,8 @@ class TrivyReportIntakeIT {
   }
 
   private List<ScanReported> eventsFor(String reportId) {
-    return published.stream()
-        .map(record -> EventJson.read(record.value(), ScanReported.class))
-        .filter(event -> event.reportId().equals(reportId))
-        .toList();
+    return published.events(
+        Topics.SCAN_REPORTS, ScanReported.class, event -> event.reportId().equals(reportId));
   }
 
   private long storedReports(String repositoryKey) {

@@ -4,7 +4,6 @@ import io.scanwatch.contracts.AlertEvent;
 import io.scanwatch.contracts.AlertState;
 import io.scanwatch.contracts.EventIds;
 import io.scanwatch.contracts.ImageReference;
-import io.scanwatch.contracts.PolicyViolation;
 import io.scanwatch.contracts.Priority;
 import io.scanwatch.policy.verdict.Verdict;
 import java.time.Clock;
@@ -84,9 +83,7 @@ public class AlertLifecycle {
         priority,
         verdict.image(),
         verdict.counts(),
-        verdict.violations().stream()
-            .map(violation -> new PolicyViolation(violation.rule(), violation.reason()))
-            .toList(),
+        verdict.policyViolations(),
         verdict.topFindings(),
         verdict.firstSeenAt(),
         verdict.deadline(),

@@ -2,6 +2,7 @@ package io.scanwatch.policy.verdict;
 
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.PolicyViolation;
 import io.scanwatch.contracts.Priority;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.policy.rules.RuleResult;
@@ -51,6 +52,13 @@ public record Verdict(
     return results.stream()
         .filter(RuleResult.Violation.class::isInstance)
         .map(RuleResult.Violation.class::cast)
+        .toList();
+  }
+
+  /** The rules that failed, as events and stored verdicts state them: rule and reason. */
+  public List<PolicyViolation> policyViolations() {
+    return violations().stream()
+        .map(violation -> new PolicyViolation(violation.rule(), violation.reason()))
         .toList();
   }
 }

@@ -16,6 +16,7 @@ import io.scanwatch.contracts.Topics;
 import io.scanwatch.contracts.VerdictIssued;
 import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
+import io.scanwatch.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +24,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,53 +48,28 @@ import org.springframework.data.mongodb.core.query.Query;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScanEvaluationIT {
 
-  private static final List<String> OUTPUTS =
-      List.of(Topics.VERDICTS, Topics.ALERTS, Topics.deadLetterOf(Topics.SCAN_REPORTS));
-
   @Autowired MongoTemplate mongo;
 
-  private final List<ConsumerRecord<String, byte[]>> received = new CopyOnWriteArrayList<>();
   private KafkaProducer<String, byte[]> producer;
-  private volatile boolean consuming = true;
-  private Thread consumer;
+  private TopicRecorder received;
 
   @BeforeAll
   void connect() {
-    String bootstrap = TestInfrastructure.shared().kafkaBootstrapServers();
     producer =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.shared().kafkaBootstrapServers()),
             new StringSerializer(),
             new ByteArraySerializer());
-    var properties =
-        Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "policy-it-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-            500);
-    consumer =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try (var kafka =
-                      new KafkaConsumer<>(
-                          properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-                    kafka.subscribe(OUTPUTS);
-                    while (consuming) {
-                      kafka.poll(Duration.ofMillis(200)).forEach(received::add);
-                    }
-                  }
-                });
+    received =
+        TopicRecorder.recording(
+            Topics.VERDICTS, Topics.ALERTS, Topics.deadLetterOf(Topics.SCAN_REPORTS));
   }
 
   @AfterAll
   void disconnect() throws InterruptedException {
-    consuming = false;
-    consumer.join();
+    received.close();
     producer.close();
   }
 
@@ -173,9 +144,10 @@ class ScanEvaluationIT {
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                received.stream().anyMatch(r -> r.topic().endsWith(".dlt") && key.equals(r.key())));
+                received.records().stream()
+                    .anyMatch(r -> r.topic().endsWith(".dlt") && key.equals(r.key())));
     ConsumerRecord<String, byte[]> dead =
-        received.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        received.records().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
     Header reason = dead.headers().lastHeader("kafka_dlt-exception-message");
     assertThat(reason).isNotNull();
     assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
@@ -209,11 +181,7 @@ class ScanEvaluationIT {
   }
 
   private <T> List<T> eventsOf(String topic, Class<T> type, String reportId) {
-    return received.stream()
-        .filter(record -> record.topic().equals(topic))
-        .map(record -> EventJson.read(record.value(), type))
-        .filter(event -> reportId.equals(reportIdOf(event)))
-        .toList();
+    return received.events(topic, type, event -> reportId.equals(reportIdOf(event)));
   }
 
   private static String reportIdOf(Object event) {

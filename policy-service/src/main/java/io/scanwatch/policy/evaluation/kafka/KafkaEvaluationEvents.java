@@ -3,7 +3,6 @@ package io.scanwatch.policy.evaluation.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scanwatch.contracts.AlertEvent;
 import io.scanwatch.contracts.EventIds;
-import io.scanwatch.contracts.PolicyViolation;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.contracts.VerdictIssued;
 import io.scanwatch.policy.evaluation.EvaluationEvents;
@@ -38,9 +37,7 @@ class KafkaEvaluationEvents implements EvaluationEvents {
             verdict.image(),
             verdict.passed(),
             verdict.counts(),
-            verdict.violations().stream()
-                .map(violation -> new PolicyViolation(violation.rule(), violation.reason()))
-                .toList(),
+            verdict.policyViolations(),
             verdict.priority(),
             verdict.deadline());
     events.publish(

@@ -38,9 +38,7 @@ record VerdictDocument(
         verdict.policy(),
         verdict.passed(),
         verdict.counts(),
-        verdict.violations().stream()
-            .map(violation -> new PolicyViolation(violation.rule(), violation.reason()))
-            .toList(),
+        verdict.policyViolations(),
         verdict.priority(),
         verdict.firstSeenAt(),
         verdict.deadline(),

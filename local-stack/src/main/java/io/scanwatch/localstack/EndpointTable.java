@@ -1,0 +1,51 @@
+package io.scanwatch.localstack;
+
+/** What the launcher prints once the stack is up: where each piece listens and how to use it. */
+final class EndpointTable {
+
+  private EndpointTable() {}
+
+  static String render(StackConfig config, boolean withServices) {
+    var ports = config.ports();
+    var sinks = "http://127.0.0.1:" + ports.slack();
+    var out = new StringBuilder();
+    row(out, "Kafka bootstrap", "127.0.0.1:" + ports.kafka());
+    row(out, "MongoDB", "mongodb://127.0.0.1:" + ports.mongo());
+    row(
+        out,
+        "SMTP sink",
+        "127.0.0.1:" + ports.smtp() + "   received: curl " + sinks + "/mail/messages");
+    row(
+        out,
+        "Slack sink",
+        sinks
+            + SinkHttpServer.SLACK_WEBHOOK_PATH
+            + "   received: curl "
+            + sinks
+            + "/slack/messages");
+    if (withServices) {
+      for (var service : Service.values()) {
+        row(out, service.artifactId(), "http://127.0.0.1:" + service.port(ports));
+      }
+      row(out, "API token", StackConfig.DEV_API_TOKEN);
+    }
+    row(out, "State and logs", config.stateDir() + "  (logs/<name>.log)");
+    if (withServices) {
+      out.append("\nPost a Trivy report:\n")
+          .append("  curl -sS http://127.0.0.1:")
+          .append(ports.ingest())
+          .append("/api/v1/reports/trivy \\\n")
+          .append("    -H 'Authorization: Bearer ")
+          .append(StackConfig.DEV_API_TOKEN)
+          .append("' -H 'Content-Type: application/json' \\\n")
+          .append("    --data-binary @")
+          .append(config.example(Demo.FAILING_EXAMPLE))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String name, String value) {
+    out.append("  %-18s %s\n".formatted(name, value));
+  }
+}

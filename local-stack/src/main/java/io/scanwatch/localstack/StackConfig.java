@@ -1,0 +1,88 @@
+package io.scanwatch.localstack;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack finds its inputs (the repository's built jars and examples) and keeps its
+ * state (Kafka data, the Mongo file, logs, what the sinks received), and which ports it uses.
+ */
+public record StackConfig(Path repoDir, Path stateDir, StackPorts ports) {
+
+  /** The API token ingest-service accepts in the local stack; printed for the user to copy. */
+  public static final String DEV_API_TOKEN = "scanwatch-dev-token";
+
+  /** Overrides the state directory, so a second stack on other ports keeps its own data. */
+  public static final String STATE_DIR_VARIABLE = "SCANWATCH_STATE_DIR";
+
+  public StackConfig {
+    repoDir = repoDir.toAbsolutePath().normalize();
+    stateDir = stateDir.toAbsolutePath().normalize();
+  }
+
+  /** The stack for the repository at {@code repoDir}, with ports and state dir from {@code env}. */
+  public static StackConfig fromEnvironment(Path repoDir, Map<String, String> env) {
+    var stateDir = env.get(STATE_DIR_VARIABLE);
+    return new StackConfig(
+        repoDir,
+        stateDir == null || stateDir.isBlank()
+            ? repoDir.resolve(".scanwatch-local")
+            : Path.of(stateDir),
+        StackPorts.fromEnvironment(env));
+  }
+
+  /**
+   * The repository this launcher was built in: its classes live in {@code
+   * <repo>/local-stack/target/}, so the launcher runs the same from any working directory.
+   */
+  public static Path locateRepository() {
+    try {
+      var codeSource =
+          Path.of(StackConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      var repo = codeSource.getParent().getParent().getParent();
+      if (!Files.isRegularFile(repo.resolve("pom.xml"))
+          || !Files.isDirectory(repo.resolve("local-stack"))) {
+        throw new IllegalStateException(
+            "Cannot find the Scanwatch repository above "
+                + codeSource
+                + "; run local-stack/run.sh");
+      }
+      return repo;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("Cannot locate the launcher's own jar", e);
+    }
+  }
+
+  /** The broker's jars, copied there by the {@code local-kafka-broker} module. */
+  public Path kafkaLibDir() {
+    return repoDir.resolve("local-stack/kafka-broker/target/lib");
+  }
+
+  /** The executable jar of {@code service}. */
+  public Path serviceJar(Service service) {
+    return repoDir.resolve(
+        service.artifactId()
+            + "/target/"
+            + service.artifactId()
+            + "-"
+            + Service.VERSION
+            + "-exec.jar");
+  }
+
+  /** An example report shipped with the repository, e.g. {@code trivy/alpine310-image.json}. */
+  public Path example(String name) {
+    return repoDir.resolve("examples").resolve(name);
+  }
+
+  /** Where a child process's stdout and stderr go. */
+  public Path logFile(String processName) {
+    return stateDir.resolve("logs").resolve(processName + ".log");
+  }
+
+  /** A component's own directory under the state dir. */
+  public Path dir(String component) {
+    return stateDir.resolve(component);
+  }
+}

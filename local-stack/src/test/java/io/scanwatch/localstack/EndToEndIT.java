@@ -1,0 +1,177 @@
+package io.scanwatch.localstack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.scanwatch.testsupport.TestInfrastructure;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton end to end: the three services as processes from their jars, one real Kafka
+ * broker and one store (containers where Docker runs, embedded otherwise), a WireMock server as
+ * Slack and GreenMail as the SMTP server. A real Trivy report with a CRITICAL finding must become
+ * exactly one Slack message and one e-mail; a passing report must become neither.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIT {
+
+  private static final String TOKEN = "e2e-" + UUID.randomUUID();
+  private static final String SLACK_PATH = "/services/T000/B000/e2e";
+  private static final String FAILING_IMAGE =
+      "ghcr.io/aquasecurity/trivy-test-images:spring4shell-jre11";
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern ISO_INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
+  private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+  private WireMockServer slack;
+  private GreenMail smtp;
+  private StackConfig stack;
+
+  @BeforeAll
+  void startTheSystem(@TempDir Path stateDir) throws IOException {
+    TestInfrastructure infrastructure = TestInfrastructure.shared();
+    slack = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    slack.start();
+    slack.stubFor(
+        post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    stack = new StackConfig(StackConfig.locateRepository(), stateDir, StackPorts.DEFAULTS);
+
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    for (Service service : Service.values()) {
+      int port = freePort();
+      ports.put(service, port);
+      Map<String, String> env = new LinkedHashMap<>(ServiceProcess.environment(service, stack));
+      env.put("SERVER_PORT", Integer.toString(port));
+      env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+      env.put("MONGODB_URI", infrastructure.mongoUri("e2e-" + run + "-" + service.shortName()));
+      if (service == Service.INGEST) {
+        env.put("SCANWATCH_API_TOKENS", TOKEN);
+      }
+      if (service == Service.NOTIFIER) {
+        env.put("SLACK_WEBHOOK_URL", slack.baseUrl() + SLACK_PATH);
+        env.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+      }
+      services.put(service, ServiceProcess.start(service, stack, env));
+    }
+    services.forEach(
+        (service, process) ->
+            process.awaitReady(
+                "healthy", () -> ServiceProcess.isHealthy(http, ports.get(service)), STARTUP));
+  }
+
+  @AfterAll
+  void stopTheSystem() {
+    services.values().forEach(process -> process.stop(Duration.ofSeconds(10)));
+    if (slack != null) {
+      slack.stop();
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+  }
+
+  @Test
+  void aCriticalFindingBecomesExactlyOneSlackMessageAndOneEmailAndAPassingReportNeither()
+      throws Exception {
+    HttpResponse<String> failing = postReport("trivy/spring4shell-jre11-image.json");
+    assertThat(failing.statusCode()).as(failing.body()).isEqualTo(202);
+    Instant postedAt = Instant.now();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> slackRequests().size() == 1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 1);
+
+    String slackBody = slackRequests().getFirst().getBodyAsString();
+    JsonNode message = JSON.readTree(slackBody);
+    assertThat(message.path("text").asString()).contains(FAILING_IMAGE).contains("P0");
+    assertThat(slackBody).contains("CRITICAL 1").contains("CVE-2022-22965").contains("5.3.18");
+    Instant deadline = deadlineIn(slackBody);
+    assertThat(deadline)
+        .isBetween(
+            postedAt.minus(Duration.ofMinutes(2)).plus(Duration.ofHours(48)),
+            postedAt.plus(Duration.ofHours(48)));
+
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getSubject()).contains("P0").contains(FAILING_IMAGE);
+    assertThat(GreenMailUtil.getBody(mail)).contains("CRITICAL 1");
+
+    HttpResponse<String> passing = postReport("trivy/alpine310-image.json");
+    assertThat(passing.statusCode()).as(passing.body()).isEqualTo(202);
+    HttpResponse<String> again = postReport("trivy/spring4shell-jre11-image.json");
+    assertThat(again.statusCode()).as("the same report twice is one report").isEqualTo(200);
+
+    await()
+        .during(Duration.ofSeconds(8))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> slackRequests().size() == 1 && smtp.getReceivedMessages().length == 1);
+  }
+
+  private HttpResponse<String> postReport(String example) throws Exception {
+    var request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:" + ports.get(Service.INGEST) + "/api/v1/reports/trivy"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(stack.example(example))))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private List<LoggedRequest> slackRequests() {
+    return slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH)));
+  }
+
+  /** The first ISO-8601 UTC instant in the message: the deadline, the only one it carries. */
+  private static Instant deadlineIn(String body) {
+    Matcher instant = ISO_INSTANT.matcher(body);
+    assertThat(instant.find()).as("the message states the deadline as an instant").isTrue();
+    return Instant.parse(instant.group());
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

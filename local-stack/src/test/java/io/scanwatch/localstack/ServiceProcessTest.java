@@ -1,0 +1,53 @@
+package io.scanwatch.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceProcessTest {
+
+  private final StackConfig config =
+      new StackConfig(
+          Path.of("/repo"),
+          Path.of("/repo/.scanwatch-local"),
+          new StackPorts(19092, 19093, 37017, 3525, 9190, 9181, 9182, 9183));
+
+  @Test
+  void everyServiceFindsTheBrokerAndItsOwnDatabase() {
+    assertThat(ServiceProcess.environment(Service.POLICY, config))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "SERVER_PORT", "9182",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092",
+                "MONGODB_URI", "mongodb://127.0.0.1:37017/scanwatch-policy"));
+  }
+
+  @Test
+  void ingestAcceptsTheDevToken() {
+    assertThat(ServiceProcess.environment(Service.INGEST, config))
+        .containsEntry("SERVER_PORT", "9181")
+        .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017/scanwatch-ingest")
+        .containsEntry("SCANWATCH_API_TOKENS", "scanwatch-dev-token");
+  }
+
+  @Test
+  void notifierDeliversToTheSinksWithoutGroupingDelay() {
+    assertThat(ServiceProcess.environment(Service.NOTIFIER, config))
+        .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017/scanwatch-notifier")
+        .containsEntry("SLACK_WEBHOOK_URL", "http://127.0.0.1:9190/slack/webhook")
+        .containsEntry("SMTP_HOST", "127.0.0.1")
+        .containsEntry("SMTP_PORT", "3525")
+        .containsEntry("EMAIL_FROM", "scanwatch@localhost")
+        .containsEntry("EMAIL_TO", "security-team@localhost")
+        .containsEntry("SCANWATCH_GROUP_WAIT", "0s");
+  }
+
+  @Test
+  void onlyStatusUpCountsAsHealthy() {
+    assertThat(ServiceProcess.isUp("{\"status\":\"UP\",\"groups\":[\"liveness\"]}")).isTrue();
+    assertThat(ServiceProcess.isUp("{\"status\":\"DOWN\"}")).isFalse();
+    assertThat(ServiceProcess.isUp("<html>starting</html>")).isFalse();
+  }
+}
