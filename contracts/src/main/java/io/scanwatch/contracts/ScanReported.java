@@ -16,7 +16,10 @@ import java.util.UUID;
  * @param receivedAt when ingest-service received the report
  * @param image the scanned image
  * @param os the image's operating system, or {@code null} when the scan found none
- * @param findings every vulnerability entry of the report, duplicates across targets included
+ * @param findings every vulnerability entry of the report, duplicates across targets included; of
+ *     this part only when the report travels in parts
+ * @param summary what the report says besides its findings, or {@code null}
+ * @param part which part of the report this event is, or {@code null} when it is the whole report
  */
 public record ScanReported(
     UUID eventId,
@@ -26,9 +29,16 @@ public record ScanReported(
     Instant receivedAt,
     ImageReference image,
     OperatingSystem os,
-    List<Finding> findings) {
+    List<Finding> findings,
+    ScanSummary summary,
+    ReportPart part) {
 
   public ScanReported {
     findings = List.copyOf(findings);
+  }
+
+  /** Whether this event holds the whole report rather than one part of it. */
+  public boolean whole() {
+    return part == null || part.count() == 1;
   }
 }

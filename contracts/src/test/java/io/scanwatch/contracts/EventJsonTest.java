@@ -28,7 +28,9 @@ class EventJsonTest {
                   "1.1.1c-r0",
                   "1.1.1d-r0",
                   Severity.MEDIUM,
-                  null)));
+                  null)),
+          null,
+          null);
 
   @Test
   void writesInstantsAsIsoStringsAndLeavesOutNullFields() {

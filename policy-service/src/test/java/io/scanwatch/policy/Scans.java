@@ -50,6 +50,8 @@ public final class Scans {
         receivedAt,
         new ImageReference("registry.example.test", repository, tag, null),
         new OperatingSystem("debian", "11.3", false),
-        findings);
+        findings,
+        null,
+        null);
   }
 }

@@ -36,7 +36,9 @@ class KafkaScanEventPublisher implements ScanEventPublisher {
             stored.receivedAt(),
             report.image(),
             report.os(),
-            report.findings());
+            report.findings(),
+            null,
+            null);
     events.publish(
         Topics.SCAN_REPORTS, report.image().repositoryKey(), stored.correlationId(), event);
   }
