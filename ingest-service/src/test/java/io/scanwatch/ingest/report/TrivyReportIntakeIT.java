@@ -98,6 +98,46 @@ class TrivyReportIntakeIT {
   }
 
   @Test
+  void aReportOfFiftyThousandFindingsReachesKafkaIntactInParts() throws Exception {
+    var vulnerabilities = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      vulnerabilities
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"VulnerabilityID":"CVE-2099-%d","PkgName":"package-%d","InstalledVersion":"1.%d",              "FixedVersion":"2.%d","Severity":"%s","Title":"A finding of a large report"}"""
+                  .formatted(i, i % 977, i, i, i % 10 == 0 ? "HIGH" : "LOW"));
+    }
+    byte[] report =
+        """
+        {"SchemaVersion": 2, "ArtifactName": "registry.example.test/acme/huge:%s",
+         "ArtifactType": "container_image", "Results": [{"Target": "huge", "Vulnerabilities": [%s]}]}
+        """
+            .formatted(UUID.randomUUID(), vulnerabilities)
+            .getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = post(report, "test-token-1");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    String reportId = JSON.readTree(response.body()).path("reportId").asString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              List<ScanReported> parts = eventsFor(reportId);
+              return !parts.isEmpty() && parts.size() == parts.getFirst().part().count();
+            });
+    List<ScanReported> parts = eventsFor(reportId);
+    assertThat(parts).hasSizeGreaterThan(1);
+    assertThat(parts.stream().mapToInt(part -> part.findings().size()).sum()).isEqualTo(50_000);
+    assertThat(
+            parts.stream()
+                .flatMap(part -> part.findings().stream())
+                .filter(f -> f.severity() == Severity.HIGH))
+        .hasSize(5_000);
+  }
+
+  @Test
   void theSameReportPostedTwiceKeepsTheFirstIdAndPublishesNothingNew() throws Exception {
     byte[] report = uniqueReport("acme/twice");
 

@@ -20,6 +20,11 @@ class EvaluationConfiguration {
   }
 
   @Bean
+  ReportAssembly reportAssembly(ReportPartStore parts) {
+    return new ReportAssembly(parts);
+  }
+
+  @Bean
   ScanEvaluation scanEvaluation(
       PolicyProperties policy,
       DeadlineProperties deadlines,

@@ -8,12 +8,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.scanwatch.contracts.AlertEvent;
 import io.scanwatch.contracts.AlertState;
+import io.scanwatch.contracts.EventIds;
 import io.scanwatch.contracts.EventJson;
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.Priority;
+import io.scanwatch.contracts.ReportPart;
 import io.scanwatch.contracts.ScanReported;
+import io.scanwatch.contracts.Severity;
+import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.contracts.VerdictIssued;
+import io.scanwatch.policy.Scans;
 import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import io.scanwatch.testsupport.TopicRecorder;
@@ -24,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -129,6 +135,47 @@ class ScanEvaluationIT {
         .extracting(AlertEvent::eventId)
         .containsOnly(first.eventId());
     assertThat(storedVerdicts(report.reportId())).isEqualTo(1);
+  }
+
+  @Test
+  void aReportOfFiftyThousandFindingsInPartsIsEvaluatedWhole() {
+    List<Finding> findings =
+        IntStream.range(0, 50_000)
+            .mapToObj(
+                i ->
+                    Scans.finding(
+                        "CVE-2099-" + i,
+                        "package-" + (i % 977),
+                        i < 3 ? Severity.CRITICAL : Severity.LOW))
+            .toList();
+    ScanReported whole = report("acme/huge", findings);
+    int parts = 10;
+
+    for (int index = 0; index < parts; index++) {
+      send(
+          new ScanReported(
+              EventIds.derived(whole.receivedAt(), whole.reportId() + "/scan-reported/" + index),
+              whole.occurredAt(),
+              whole.correlationId(),
+              whole.reportId(),
+              whole.receivedAt(),
+              whole.image(),
+              whole.os(),
+              findings.subList(index * 5_000, (index + 1) * 5_000),
+              null,
+              new ReportPart(index, parts)));
+    }
+
+    VerdictIssued verdict =
+        awaitEvents(Topics.VERDICTS, VerdictIssued.class, whole.reportId(), 1).getFirst();
+    assertThat(verdict.counts()).isEqualTo(new SeverityCounts(3, 0, 0, 49_997, 0));
+    assertThat(verdict.priority()).isEqualTo(Priority.P0);
+    assertThat(awaitEvents(Topics.ALERTS, AlertEvent.class, whole.reportId(), 1)).hasSize(1);
+    assertThat(
+            mongo.count(
+                Query.query(Criteria.where("reportId").is(whole.reportId())), "report_parts"))
+        .as("parts are forgotten once the report is evaluated")
+        .isZero();
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.scanwatch.contracts.EventJson;
 import io.scanwatch.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,12 +33,25 @@ public class EventPublisher {
    * @throws EventPublishingException when the broker did not acknowledge in time
    */
   public void publish(String topic, String key, String correlationId, Object event) {
-    var record = new ProducerRecord<>(topic, key, EventJson.write(event));
-    record
-        .headers()
-        .add(Topics.CORRELATION_ID_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+    publishEncoded(topic, key, correlationId, List.of(EventJson.write(event)));
+  }
+
+  /**
+   * Sends events already written as JSON to {@code topic} under one {@code key}, in order, and
+   * blocks until the broker has all of them.
+   *
+   * @throws EventPublishingException when the broker did not acknowledge them all in time
+   */
+  public void publishEncoded(String topic, String key, String correlationId, List<byte[]> events) {
+    byte[] correlation = correlationId.getBytes(StandardCharsets.UTF_8);
+    var sends = new CompletableFuture<?>[events.size()];
+    for (int i = 0; i < sends.length; i++) {
+      var record = new ProducerRecord<>(topic, key, events.get(i));
+      record.headers().add(Topics.CORRELATION_ID_HEADER, correlation);
+      sends[i] = template.send(record);
+    }
     try {
-      template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(sends).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EventPublishingException(topic, e);

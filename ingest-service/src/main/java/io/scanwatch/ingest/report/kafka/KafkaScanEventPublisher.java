@@ -12,16 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes {@link ScanReported} on {@link Topics#SCAN_REPORTS}, keyed by the image's repository so
- * one repository's scans are read in the order they arrived.
+ * one repository's scans, and every part of a large one, are read in the order they arrived.
  */
 @Component
 class KafkaScanEventPublisher implements ScanEventPublisher {
 
   private final EventPublisher events;
+  private final ScanEventSplitter splitter;
   private final Clock clock;
 
-  KafkaScanEventPublisher(EventPublisher events, Clock clock) {
+  KafkaScanEventPublisher(EventPublisher events, ScanEventProperties properties, Clock clock) {
     this.events = events;
+    this.splitter = new ScanEventSplitter((int) properties.maxEventSize().toBytes());
     this.clock = clock;
   }
 
@@ -39,7 +41,10 @@ class KafkaScanEventPublisher implements ScanEventPublisher {
             report.findings(),
             null,
             null);
-    events.publish(
-        Topics.SCAN_REPORTS, report.image().repositoryKey(), stored.correlationId(), event);
+    events.publishEncoded(
+        Topics.SCAN_REPORTS,
+        report.image().repositoryKey(),
+        stored.correlationId(),
+        splitter.split(event).stream().map(ScanEventSplitter.EncodedEvent::json).toList());
   }
 }

@@ -2,6 +2,7 @@ package io.scanwatch.policy.evaluation.kafka;
 
 import io.scanwatch.contracts.ScanReported;
 import io.scanwatch.contracts.Topics;
+import io.scanwatch.policy.evaluation.ReportAssembly;
 import io.scanwatch.policy.evaluation.ScanEvaluation;
 import io.scanwatch.policy.verdict.Verdict;
 import org.slf4j.Logger;
@@ -10,22 +11,37 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates every {@link ScanReported} event. The offset is committed only after the verdict and
- * its events are out, so a crash means a redelivery, which evaluation absorbs.
+ * Evaluates every {@link ScanReported} event, once all its parts are in when it travelled in parts.
+ * The offset is committed only after the verdict and its events are out, so a crash means a
+ * redelivery, which evaluation absorbs.
  */
 @Component
 class ScanReportListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScanReportListener.class);
 
+  private final ReportAssembly assembly;
   private final ScanEvaluation evaluation;
 
-  ScanReportListener(ScanEvaluation evaluation) {
+  ScanReportListener(ReportAssembly assembly, ScanEvaluation evaluation) {
+    this.assembly = assembly;
     this.evaluation = evaluation;
   }
 
   @KafkaListener(id = "policy-scan-reports", topics = Topics.SCAN_REPORTS)
-  void onScanReported(ScanReported report) {
+  void onScanReported(ScanReported event) {
+    assembly
+        .add(event)
+        .ifPresent(
+            report -> {
+              evaluate(report);
+              if (!event.whole()) {
+                assembly.completed(report);
+              }
+            });
+  }
+
+  private void evaluate(ScanReported report) {
     Verdict verdict = evaluation.evaluate(report);
     LOG.info(
         "Report {} on {}: {}{}",

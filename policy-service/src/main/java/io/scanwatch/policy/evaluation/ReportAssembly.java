@@ -1,0 +1,57 @@
+package io.scanwatch.policy.evaluation;
+
+import io.scanwatch.contracts.EventIds;
+import io.scanwatch.contracts.Finding;
+import io.scanwatch.contracts.ScanReported;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts a report that travelled in parts back together. Parts share a key, so they arrive in order
+ * on one partition; each is kept until the last one arrives, and the whole report is then handed on
+ * as if it had come in one event.
+ */
+public class ReportAssembly {
+
+  private final ReportPartStore parts;
+
+  public ReportAssembly(ReportPartStore parts) {
+    this.parts = parts;
+  }
+
+  /** The whole report once {@code part} completes it; empty while parts are missing. */
+  public Optional<ScanReported> add(ScanReported part) {
+    if (part.whole()) {
+      return Optional.of(part);
+    }
+    parts.save(part);
+    List<ScanReported> kept = parts.partsOf(part.reportId());
+    if (kept.size() < part.part().count()) {
+      return Optional.empty();
+    }
+    return Optional.of(join(kept));
+  }
+
+  /** Forgets the parts of a report once it has been evaluated. */
+  public void completed(ScanReported report) {
+    parts.delete(report.reportId());
+  }
+
+  private static ScanReported join(List<ScanReported> kept) {
+    ScanReported first = kept.getFirst();
+    List<Finding> findings = new ArrayList<>();
+    kept.forEach(part -> findings.addAll(part.findings()));
+    return new ScanReported(
+        EventIds.derived(first.receivedAt(), first.reportId() + "/scan-reported"),
+        first.occurredAt(),
+        first.correlationId(),
+        first.reportId(),
+        first.receivedAt(),
+        first.image(),
+        first.os(),
+        findings,
+        first.summary(),
+        null);
+  }
+}
