@@ -5,40 +5,63 @@ import io.scanwatch.ingest.report.StoredReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps reports in MongoDB. Duplicates are caught by the unique index on the fingerprint, which
- * every MongoDB-compatible store enforces, rather than by a transaction, which not every one has.
+ * Keeps reports in MongoDB, the original bytes gzip-compressed: inside the report's document when
+ * small, in GridFS when they would crowd the document towards MongoDB's 16 MB limit. Duplicates are
+ * caught by the unique index on the fingerprint, which every MongoDB-compatible store enforces,
+ * rather than by a transaction, which not every one has.
  */
 @Component
 class MongoReportStore implements ReportStore {
 
   static final String COLLECTION = "reports";
 
-  private final MongoTemplate mongo;
+  /** Compressed originals up to this size stay in the report's own document. */
+  static final int INLINE_LIMIT = 4 * 1024 * 1024;
 
-  MongoReportStore(MongoTemplate mongo) {
+  private final MongoTemplate mongo;
+  private final GridFsTemplate gridFs;
+
+  MongoReportStore(MongoTemplate mongo, GridFsTemplate gridFs) {
     this.mongo = mongo;
+    this.gridFs = gridFs;
   }
 
   @Override
   public StoredReport insertIfAbsent(StoredReport report, byte[] raw) {
+    byte[] compressed = gzip(raw);
+    boolean inline = compressed.length <= INLINE_LIMIT;
+    ObjectId rawFile =
+        inline
+            ? null
+            : gridFs.store(
+                new ByteArrayInputStream(compressed),
+                report.id() + ".json.gz",
+                "application/gzip",
+                new Document("reportId", report.id()));
     try {
-      mongo.insert(ReportDocument.of(report, gzip(raw), raw.length));
+      mongo.insert(ReportDocument.of(report, inline ? compressed : null, rawFile, raw.length));
       return report;
     } catch (DuplicateKeyException alreadyThere) {
+      if (rawFile != null) {
+        gridFs.delete(Query.query(Criteria.where("_id").is(rawFile)));
+      }
       Query sameFingerprint = Query.query(Criteria.where("fingerprint").is(report.fingerprint()));
       sameFingerprint.fields().exclude("rawGzip");
       ReportDocument earlier = mongo.findOne(sameFingerprint, ReportDocument.class);
@@ -68,9 +91,22 @@ class MongoReportStore implements ReportStore {
   @Override
   public Optional<byte[]> findRaw(String id) {
     Query byId = Query.query(Criteria.where("_id").is(id));
-    byId.fields().include("rawGzip");
-    return Optional.ofNullable(mongo.findOne(byId, Document.class, COLLECTION))
-        .map(document -> gunzip(document.get("rawGzip", Binary.class).getData()));
+    byId.fields().include("rawGzip").include("rawFile");
+    Document document = mongo.findOne(byId, Document.class, COLLECTION);
+    if (document == null) {
+      return Optional.empty();
+    }
+    Binary inline = document.get("rawGzip", Binary.class);
+    if (inline != null) {
+      return Optional.of(gunzip(new ByteArrayInputStream(inline.getData())));
+    }
+    var file =
+        gridFs.findOne(Query.query(Criteria.where("_id").is(document.getObjectId("rawFile"))));
+    try (InputStream in = gridFs.getResource(file).getInputStream()) {
+      return Optional.of(gunzip(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static byte[] gzip(byte[] raw) {
@@ -83,8 +119,8 @@ class MongoReportStore implements ReportStore {
     return compressed.toByteArray();
   }
 
-  private static byte[] gunzip(byte[] compressed) {
-    try (var in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+  private static byte[] gunzip(InputStream compressed) {
+    try (var in = new GZIPInputStream(compressed)) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

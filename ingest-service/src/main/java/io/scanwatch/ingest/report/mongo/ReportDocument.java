@@ -5,11 +5,15 @@ import io.scanwatch.contracts.OperatingSystem;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.ingest.report.StoredReport;
 import java.time.Instant;
+import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A report in the {@code reports} collection; the original bytes are kept gzip-compressed. */
+/**
+ * A report in the {@code reports} collection. The original bytes are kept gzip-compressed, either
+ * here ({@code rawGzip}) or, when large, in GridFS ({@code rawFile}).
+ */
 @Document(MongoReportStore.COLLECTION)
 record ReportDocument(
     @Id String id,
@@ -23,10 +27,11 @@ record ReportDocument(
     int findingCount,
     SeverityCounts uniqueCounts,
     byte[] rawGzip,
+    ObjectId rawFile,
     int rawSize,
     boolean published) {
 
-  static ReportDocument of(StoredReport report, byte[] rawGzip, int rawSize) {
+  static ReportDocument of(StoredReport report, byte[] rawGzip, ObjectId rawFile, int rawSize) {
     return new ReportDocument(
         report.id(),
         report.fingerprint(),
@@ -39,6 +44,7 @@ record ReportDocument(
         report.findingCount(),
         report.uniqueCounts(),
         rawGzip,
+        rawFile,
         rawSize,
         report.published());
   }
