@@ -1,16 +1,18 @@
 package io.scanwatch.ingest.report;
 
-/** What became of a posted report. */
+import java.util.List;
+
+/** What became of a posted report; {@code notes} say what the parser skipped or assumed. */
 public sealed interface IntakeOutcome {
 
   /**
    * Published now: the first time these bytes arrived, or a retry of a report whose event had not
    * reached Kafka.
    */
-  record Accepted(StoredReport report) implements IntakeOutcome {}
+  record Accepted(StoredReport report, List<String> notes) implements IntakeOutcome {}
 
   /** The same bytes were accepted before; nothing new was published. */
-  record Duplicate(StoredReport report) implements IntakeOutcome {}
+  record Duplicate(StoredReport report, List<String> notes) implements IntakeOutcome {}
 
   /** Refused; {@code parseOutcome} says why. Nothing was stored. */
   record Rejected(ParseOutcome parseOutcome) implements IntakeOutcome {}

@@ -3,6 +3,7 @@ package io.scanwatch.ingest.report;
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
+import io.scanwatch.contracts.ScanSummary;
 import java.util.List;
 
 /**
@@ -12,9 +13,14 @@ import java.util.List;
  * @param image the scanned image
  * @param os the image's operating system, or {@code null} when the scan found none
  * @param findings every vulnerability entry, duplicates across targets included
+ * @param summary what the report says besides its findings
  */
 public record NormalizedReport(
-    String format, ImageReference image, OperatingSystem os, List<Finding> findings) {
+    String format,
+    ImageReference image,
+    OperatingSystem os,
+    List<Finding> findings,
+    ScanSummary summary) {
 
   public NormalizedReport {
     findings = List.copyOf(findings);

@@ -50,7 +50,9 @@ public class ReportIntake {
               "the report does not name an image (no Metadata.RepoTags, Metadata.RepoDigests or"
                   + " image ArtifactName); pass the image as the 'image' query parameter"));
     }
-    var report = new NormalizedReport(parsed.format(), image, parsed.os(), parsed.findings());
+    var report =
+        new NormalizedReport(
+            parsed.format(), image, parsed.os(), parsed.findings(), parsed.summary());
     Instant now = clock.instant();
     var candidate =
         new StoredReport(
@@ -63,14 +65,15 @@ public class ReportIntake {
             report.os(),
             report.findings().size(),
             SeverityCounts.uniqueOf(report.findings()),
+            report.summary(),
             false);
     StoredReport stored = store.insertIfAbsent(candidate, raw);
     if (stored.published()) {
-      return new IntakeOutcome.Duplicate(stored);
+      return new IntakeOutcome.Duplicate(stored, parsed.notes());
     }
     publisher.publish(stored, report);
     store.markPublished(stored.id());
-    return new IntakeOutcome.Accepted(stored);
+    return new IntakeOutcome.Accepted(stored, parsed.notes());
   }
 
   private static String sha256(byte[] raw) {

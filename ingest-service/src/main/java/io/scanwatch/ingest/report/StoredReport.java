@@ -2,6 +2,7 @@ package io.scanwatch.ingest.report;
 
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
+import io.scanwatch.contracts.ScanSummary;
 import io.scanwatch.contracts.SeverityCounts;
 import java.time.Instant;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
  * @param os the image's operating system, or {@code null}
  * @param findingCount every vulnerability entry, duplicates included
  * @param uniqueCounts unique findings per severity
+ * @param summary what the report says besides its findings
  * @param published whether the {@code ScanReported} event has been acknowledged by Kafka
  */
 public record StoredReport(
@@ -30,6 +32,7 @@ public record StoredReport(
     OperatingSystem os,
     int findingCount,
     SeverityCounts uniqueCounts,
+    ScanSummary summary,
     boolean published) {
 
   /**

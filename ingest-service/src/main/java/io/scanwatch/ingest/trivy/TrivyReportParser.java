@@ -1,114 +1,136 @@
 package io.scanwatch.ingest.trivy;
 
-import io.scanwatch.contracts.Finding;
+import static io.scanwatch.ingest.trivy.TrivyResults.instant;
+import static io.scanwatch.ingest.trivy.TrivyResults.kind;
+import static io.scanwatch.ingest.trivy.TrivyResults.text;
+
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
-import io.scanwatch.contracts.Severity;
 import io.scanwatch.ingest.image.ImageReferences;
 import io.scanwatch.ingest.report.ParseOutcome;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads Trivy's JSON output, schema version 2 ({@code trivy image --format json}), into findings.
- * Lenient where Trivy varies ({@code "Vulnerabilities": null}, missing or unknown severities,
- * fields added by newer versions), strict about what identifies an image.
+ * Reads Trivy's JSON output, schema version 2 ({@code trivy <artifact> --format json}), for every
+ * artifact type, as a token stream: each vulnerability becomes a finding as it is read, so memory
+ * grows with the findings, not with the document. Lenient where Trivy varies ({@code
+ * "Vulnerabilities": null}, missing or unknown severities, fields added by newer versions), strict
+ * about what identifies an image.
  */
-public class TrivyReportParser {
+final class TrivyReportParser {
 
   static final String FORMAT = "trivy-json-v2";
 
-  private final JsonMapper mapper =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
-  /** Parses {@code json}; never throws for bad input, it says what is wrong instead. */
-  public ParseOutcome parse(byte[] json) {
-    JsonNode root;
-    try {
-      root = mapper.readTree(json);
-    } catch (StreamReadException e) {
-      TokenStreamLocation at = e.getLocation();
-      return new ParseOutcome.Malformed(
-          e.getOriginalMessage(),
-          at == null ? 0 : at.getLineNr(),
-          at == null ? 0 : at.getColumnNr());
-    } catch (JacksonException e) {
-      return new ParseOutcome.Malformed(e.getOriginalMessage(), 0, 0);
-    }
-    if (root == null || root.isMissingNode()) {
-      return new ParseOutcome.Unrecognised("the body is empty");
-    }
-    if (!root.isObject()) {
-      return new ParseOutcome.Unrecognised(
-          "expected a Trivy JSON report object (SchemaVersion 2), found a JSON "
-              + root.getNodeType().name().toLowerCase(Locale.ROOT));
-    }
-    JsonNode schemaVersion = root.path("SchemaVersion");
-    if (!schemaVersion.isIntegralNumber() || schemaVersion.asInt() != 2) {
-      return new ParseOutcome.Unrecognised(
-          schemaVersion.isMissingNode()
-              ? "a JSON object without SchemaVersion is not a Trivy report"
-              : "Trivy SchemaVersion " + schemaVersion + " is not supported; expected 2");
-    }
-    JsonNode results = root.path("Results");
-    if (!results.isMissingNode() && !results.isNull() && !results.isArray()) {
-      return new ParseOutcome.Unrecognised("Results must be an array");
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (JsonNode result : results.isArray() ? results : List.<JsonNode>of()) {
-      JsonNode vulnerabilities = result.path("Vulnerabilities");
-      if (!vulnerabilities.isArray()) {
+  /**
+   * @param parser positioned at the report's opening brace or at one of its property names; left at
+   *     its closing brace when the report was read
+   */
+  ParseOutcome parse(JsonParser parser) {
+    ObjectNode header = JsonNodeFactory.instance.objectNode();
+    var collected = new TrivyResults();
+    String name =
+        parser.currentToken() == JsonToken.PROPERTY_NAME ? parser.currentName() : parser.nextName();
+    for (; name != null; name = parser.nextName()) {
+      JsonToken value = parser.nextToken();
+      if (name.equals("Results") && value == JsonToken.START_ARRAY) {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          Optional<String> problem = result(parser, collected);
+          if (problem.isPresent()) {
+            return new ParseOutcome.Unrecognised(problem.get());
+          }
+        }
         continue;
       }
-      for (JsonNode vulnerability : vulnerabilities) {
-        Optional<Finding> finding = finding(vulnerability);
-        if (finding.isEmpty()) {
-          return new ParseOutcome.Unrecognised(
-              "a vulnerability in target '"
-                  + text(result, "Target")
-                  + "' has no VulnerabilityID or PkgName");
-        }
-        findings.add(finding.get());
+      header.set(name, parser.<JsonNode>readValueAsTree());
+      if (name.equals("SchemaVersion") && !isTwo(header.path(name))) {
+        return new ParseOutcome.Unrecognised(
+            "Trivy SchemaVersion " + header.path(name) + " is not supported; expected 2");
+      }
+      if (name.equals("Results") && !header.path(name).isNull()) {
+        return new ParseOutcome.Unrecognised("Results must be an array");
       }
     }
     return new ParseOutcome.Parsed(
-        image(root), os(root.path("Metadata").path("OS")), findings, FORMAT);
+        image(header),
+        os(header.path("Metadata").path("OS")),
+        collected.findings(),
+        FORMAT,
+        collected.summary(
+            text(header.path("Trivy"), "Version"),
+            text(header, "ArtifactType"),
+            instant(text(header, "CreatedAt"))),
+        collected.targets(),
+        collected.notes());
   }
 
-  private static Optional<Finding> finding(JsonNode vulnerability) {
-    String id = text(vulnerability, "VulnerabilityID");
-    String packageName = text(vulnerability, "PkgName");
-    if (id == null || packageName == null) {
-      return Optional.empty();
+  /**
+   * Reads one of {@code Results[]}. Trivy writes {@code Target}, {@code Class} and {@code Type}
+   * before {@code Vulnerabilities}, so entries are turned into findings as they come; entries met
+   * before the {@code Target} wait for the end of the result. {@code Packages} is skipped unread.
+   */
+  private static Optional<String> result(JsonParser parser, TrivyResults collected) {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return Optional.of(
+          "a result must be an object, found " + kind(parser.<JsonNode>readValueAsTree()));
     }
-    return Optional.of(
-        new Finding(
-            id,
-            packageName,
-            text(vulnerability, "InstalledVersion"),
-            text(vulnerability, "FixedVersion"),
-            Severity.fromLabel(text(vulnerability, "Severity")),
-            text(vulnerability, "Title")));
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    ArrayNode pending = JsonNodeFactory.instance.arrayNode();
+    for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+      JsonToken value = parser.nextToken();
+      if (name.equals("Vulnerabilities") && value == JsonToken.START_ARRAY) {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          JsonNode vulnerability = parser.readValueAsTree();
+          if (!result.has("Target")) {
+            pending.add(vulnerability);
+            continue;
+          }
+          Optional<String> problem =
+              collected.addVulnerability(vulnerability, result, text(result, "Target"));
+          if (problem.isPresent()) {
+            return problem;
+          }
+        }
+      } else if (name.equals("Packages")) {
+        parser.skipChildren();
+      } else {
+        result.set(name, parser.<JsonNode>readValueAsTree());
+      }
+    }
+    if (!result.has("Vulnerabilities")) {
+      result.set("Vulnerabilities", pending);
+    }
+    return collected.add(result, null);
+  }
+
+  private static boolean isTwo(JsonNode schemaVersion) {
+    return schemaVersion.isIntegralNumber() && schemaVersion.asInt() == 2;
   }
 
   /**
    * The image's identity: tag from {@code Metadata.RepoTags}, digest from {@code
-   * Metadata.RepoDigests}, else {@code ArtifactName} when it is an image reference rather than a
-   * file.
+   * Metadata.RepoDigests}, else {@code ArtifactName} of a container image scan when it is an image
+   * reference rather than a file.
    */
   private static ImageReference image(JsonNode root) {
     JsonNode metadata = root.path("Metadata");
-    Optional<ImageReference> tagged = first(metadata.path("RepoTags"));
-    Optional<ImageReference> digested = first(metadata.path("RepoDigests"));
-    Optional<ImageReference> named = ImageReferences.parse(text(root, "ArtifactName"));
+    String type = text(root, "ArtifactType");
+    // A filesystem, repository or SBOM name such as "testdata/app" also reads as an image name.
+    String name =
+        type == null || type.equals("container_image") ? text(root, "ArtifactName") : null;
+    return image(metadata.path("RepoTags"), metadata.path("RepoDigests"), name);
+  }
+
+  /** Joins the first tag and the digest of the same repository; shared with SARIF's properties. */
+  static ImageReference image(JsonNode repoTags, JsonNode repoDigests, String artifactName) {
+    Optional<ImageReference> tagged = first(repoTags);
+    Optional<ImageReference> digested = first(repoDigests);
+    Optional<ImageReference> named = ImageReferences.parse(artifactName);
     Optional<ImageReference> base = tagged.or(() -> digested).or(() -> named);
     if (base.isEmpty()) {
       return null;
@@ -137,18 +159,10 @@ public class TrivyReportParser {
 
   private static OperatingSystem os(JsonNode os) {
     String family = text(os, "Family");
-    if (family == null) {
+    // Trivy writes Family "none" when it found no operating system in the artifact.
+    if (family == null || family.equals("none")) {
       return null;
     }
     return new OperatingSystem(family, text(os, "Name"), os.path("EOSL").asBoolean(false));
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (!value.isString() && !value.isNumber()) {
-      return null;
-    }
-    String text = value.asString();
-    return text.isBlank() ? null : text;
   }
 }

@@ -8,6 +8,7 @@ import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import io.scanwatch.testsupport.TopicRecorder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,71 @@ class TrivyReportIntakeIT {
     assertThat(JSON.readTree(second.body()).path("status").asString()).isEqualTo("duplicate");
     awaitEvents(reportId, 1);
     assertThat(storedReports("registry.example.test/acme/twice")).isEqualTo(1);
+  }
+
+  @Test
+  void aGzipEncodedReportIsReadLikeAPlainOne() throws Exception {
+    var compressed = new ByteArrayOutputStream();
+    try (var gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(uniqueReport("acme/gzipped"));
+    }
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+                .header("Authorization", "Bearer test-token-1")
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(compressed.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(JSON.readTree(response.body()).path("uniqueCounts").path("critical").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void brokenGzipIs400AndAnUnknownEncodingIs415() throws Exception {
+    for (var encoding : List.of("gzip", "br")) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+                  .header("Authorization", "Bearer test-token-1")
+                  .header("Content-Type", "application/json")
+                  .header("Content-Encoding", encoding)
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"not\": \"compressed\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(encoding.equals("gzip") ? 400 : 415);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+  }
+
+  @Test
+  void ignoredOperatorResourceKindsAreNamedInTheResponse() throws Exception {
+    byte[] reports =
+        """
+        [{"apiVersion": "aquasecurity.github.io/v1alpha1", "kind": "ConfigAuditReport", "report": {}},
+         {"apiVersion": "aquasecurity.github.io/v1alpha1", "kind": "VulnerabilityReport",
+          "metadata": {"name": "replicaset-web-%s"},
+          "report": {"registry": {"server": "registry.example.test"},
+                     "artifact": {"repository": "acme/operator", "tag": "1.0"},
+                     "vulnerabilities": [{"vulnerabilityID": "CVE-2099-1", "resource": "openssl",
+                       "installedVersion": "1.0", "fixedVersion": "1.1", "severity": "CRITICAL"}]}}]
+        """
+            .formatted(UUID.randomUUID())
+            .getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = post(reports, "test-token-1");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    JsonNode receipt = JSON.readTree(response.body());
+    assertThat(receipt.path("image").asString())
+        .isEqualTo("registry.example.test/acme/operator:1.0");
+    assertThat(receipt.path("notes").toString()).contains("ConfigAuditReport");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.scanwatch.ingest.trivy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scanwatch.contracts.CvssScore;
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +22,7 @@ class TrivyReportParserTest {
 
   private static final Path EXAMPLES = Path.of("..", "examples", "trivy");
 
-  private final TrivyReportParser parser = new TrivyReportParser();
+  private final TrivyReports parser = new TrivyReports();
 
   @Test
   void spring4shellImageHasOneCriticalFindingOnDebian11() throws IOException {
@@ -39,7 +41,17 @@ class TrivyReportParserTest {
                 "5.3.15",
                 "5.3.18",
                 Severity.CRITICAL,
-                "spring-framework: RCE via Data Binding on JDK 9+"));
+                "spring-framework: RCE via Data Binding on JDK 9+",
+                new Finding.Details(
+                    "pkg:maven/org.springframework/spring-beans@5.3.15",
+                    "fixed",
+                    new CvssScore("ghsa", 9.8, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
+                    Instant.parse("2022-04-01T23:15:00Z"),
+                    "https://avd.aquasec.com/nvd/cve-2022-22965",
+                    "Java",
+                    "lang-pkgs",
+                    "jar",
+                    "usr/local/tomcat/webapps/helloworld.war/WEB-INF/lib/spring-beans-5.3.15.jar")));
   }
 
   @Test
@@ -110,16 +122,15 @@ class TrivyReportParserTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "[]",
-        "null",
         "\"text\"",
         "{}",
         "{\"SchemaVersion\": 1}",
         "{\"SchemaVersion\": \"2\"}",
         "{\"SchemaVersion\": 2, \"Results\": {}}",
-        "{\"SchemaVersion\": 2, \"Results\": [{\"Vulnerabilities\": [{\"PkgName\": \"x\"}]}]}",
+        "{\"SchemaVersion\": 2, \"Results\": [{\"Vulnerabilities\": [\"CVE-2099-0001\"]}]}",
+        "{\"SchemaVersion\": 2, \"Results\": [{\"Vulnerabilities\": {}}]}",
       })
-  void wellFormedJsonThatIsNotASchema2ReportIsUnrecognised(String json) {
+  void wellFormedJsonThatIsNotATrivyReportIsUnrecognised(String json) {
     assertThat(parser.parse(bytes(json))).isInstanceOf(ParseOutcome.Unrecognised.class);
   }
 

@@ -39,7 +39,7 @@ class KafkaScanEventPublisher implements ScanEventPublisher {
             report.image(),
             report.os(),
             report.findings(),
-            null,
+            report.summary(),
             null);
     events.publishEncoded(
         Topics.SCAN_REPORTS,

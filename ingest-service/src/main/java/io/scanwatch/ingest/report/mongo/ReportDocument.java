@@ -2,6 +2,7 @@ package io.scanwatch.ingest.report.mongo;
 
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
+import io.scanwatch.contracts.ScanSummary;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.ingest.report.StoredReport;
 import java.time.Instant;
@@ -26,6 +27,7 @@ record ReportDocument(
     OperatingSystem os,
     int findingCount,
     SeverityCounts uniqueCounts,
+    ScanSummary summary,
     byte[] rawGzip,
     ObjectId rawFile,
     int rawSize,
@@ -43,6 +45,7 @@ record ReportDocument(
         report.os(),
         report.findingCount(),
         report.uniqueCounts(),
+        report.summary(),
         rawGzip,
         rawFile,
         rawSize,
@@ -60,6 +63,7 @@ record ReportDocument(
         os,
         findingCount,
         uniqueCounts,
+        summary,
         published);
   }
 }

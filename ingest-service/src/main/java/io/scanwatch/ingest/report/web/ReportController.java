@@ -1,6 +1,7 @@
 package io.scanwatch.ingest.report.web;
 
 import io.scanwatch.ingest.report.ReportStore;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,7 @@ class ReportController {
   ReportReceipt summary(@PathVariable String id) {
     return store
         .findById(id)
-        .map(report -> ReportReceipt.of(report, "stored"))
+        .map(report -> ReportReceipt.of(report, "stored", List.of()))
         .orElseThrow(() -> notFound(id));
   }
 

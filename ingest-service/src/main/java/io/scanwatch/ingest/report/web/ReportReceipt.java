@@ -1,8 +1,10 @@
 package io.scanwatch.ingest.report.web;
 
+import io.scanwatch.contracts.ScanSummary;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.ingest.report.StoredReport;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the caller learns about a report it posted or asks for.
@@ -15,6 +17,8 @@ import java.time.Instant;
  * @param receivedAt when the report first arrived
  * @param findings every vulnerability entry, duplicates across targets included
  * @param uniqueCounts unique findings per severity, the numbers policies use
+ * @param summary scanner, artifact type, misconfiguration and secret counts
+ * @param notes what was skipped or assumed while reading the report, e.g. ignored resource kinds
  */
 record ReportReceipt(
     String reportId,
@@ -23,9 +27,11 @@ record ReportReceipt(
     String format,
     Instant receivedAt,
     int findings,
-    SeverityCounts uniqueCounts) {
+    SeverityCounts uniqueCounts,
+    ScanSummary summary,
+    List<String> notes) {
 
-  static ReportReceipt of(StoredReport report, String status) {
+  static ReportReceipt of(StoredReport report, String status, List<String> notes) {
     return new ReportReceipt(
         report.id(),
         status,
@@ -33,6 +39,8 @@ record ReportReceipt(
         report.format(),
         report.receivedAt(),
         report.findingCount(),
-        report.uniqueCounts());
+        report.uniqueCounts(),
+        report.summary(),
+        notes);
   }
 }

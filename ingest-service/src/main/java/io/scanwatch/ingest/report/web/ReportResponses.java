@@ -21,11 +21,11 @@ public final class ReportResponses {
       case IntakeOutcome.Accepted accepted ->
           ResponseEntity.accepted()
               .location(URI.create("/api/v1/reports/" + accepted.report().id()))
-              .body(ReportReceipt.of(accepted.report(), "accepted"));
+              .body(ReportReceipt.of(accepted.report(), "accepted", accepted.notes()));
       case IntakeOutcome.Duplicate duplicate ->
           ResponseEntity.ok()
               .location(URI.create("/api/v1/reports/" + duplicate.report().id()))
-              .body(ReportReceipt.of(duplicate.report(), "duplicate"));
+              .body(ReportReceipt.of(duplicate.report(), "duplicate", duplicate.notes()));
       case IntakeOutcome.Rejected rejected -> problem(rejected.parseOutcome());
     };
   }

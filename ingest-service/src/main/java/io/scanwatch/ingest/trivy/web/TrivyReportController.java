@@ -6,7 +6,7 @@ import io.scanwatch.ingest.image.ImageReferences;
 import io.scanwatch.ingest.report.ReportIntake;
 import io.scanwatch.ingest.report.web.ReportBodies;
 import io.scanwatch.ingest.report.web.ReportResponses;
-import io.scanwatch.ingest.trivy.TrivyReportParser;
+import io.scanwatch.ingest.trivy.TrivyReports;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/v1/reports/trivy}: a Trivy JSON report, as {@code trivy image --format json}
- * writes it. The optional {@code image} parameter names the scanned image when the report does not.
+ * {@code POST /api/v1/reports/trivy}: any Trivy output (JSON of any version, k8s, Operator CRDs,
+ * CycloneDX, SARIF). The optional {@code image} parameter names the scanned image when the report
+ * does not.
  */
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -28,7 +29,7 @@ class TrivyReportController {
 
   private final ReportIntake intake;
   private final ReportBodies bodies;
-  private final TrivyReportParser parser = new TrivyReportParser();
+  private final TrivyReports reports = new TrivyReports();
 
   TrivyReportController(ReportIntake intake, ReportBodies bodies) {
     this.intake = intake;
@@ -40,9 +41,9 @@ class TrivyReportController {
       HttpServletRequest request, @RequestParam(name = "image", required = false) String image)
       throws IOException {
     ImageReference override = image == null ? null : parseImage(image);
-    byte[] body = bodies.read(request.getInputStream(), request.getContentLengthLong());
+    byte[] body = bodies.read(request);
     return ReportResponses.of(
-        intake.accept(body, parser::parse, override, CorrelationIdFilter.of(request)));
+        intake.accept(body, reports::parse, override, CorrelationIdFilter.of(request)));
   }
 
   private static ImageReference parseImage(String image) {

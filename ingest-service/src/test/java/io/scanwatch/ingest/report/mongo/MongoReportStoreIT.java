@@ -86,6 +86,7 @@ class MongoReportStoreIT {
         null,
         0,
         SeverityCounts.NONE,
+        null,
         false);
   }
 
