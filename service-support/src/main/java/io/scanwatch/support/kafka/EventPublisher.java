@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -45,17 +46,18 @@ public class EventPublisher {
   public void publishEncoded(String topic, String key, String correlationId, List<byte[]> events) {
     byte[] correlation = correlationId.getBytes(StandardCharsets.UTF_8);
     var sends = new CompletableFuture<?>[events.size()];
-    for (int i = 0; i < sends.length; i++) {
-      var record = new ProducerRecord<>(topic, key, events.get(i));
-      record.headers().add(Topics.CORRELATION_ID_HEADER, correlation);
-      sends[i] = template.send(record);
-    }
     try {
+      for (int i = 0; i < sends.length; i++) {
+        var record = new ProducerRecord<>(topic, key, events.get(i));
+        record.headers().add(Topics.CORRELATION_ID_HEADER, correlation);
+        // Throws rather than failing the future when the broker is unreachable for max.block.ms.
+        sends[i] = template.send(record);
+      }
       CompletableFuture.allOf(sends).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EventPublishingException(topic, e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
       throw new EventPublishingException(topic, e);
     }
   }

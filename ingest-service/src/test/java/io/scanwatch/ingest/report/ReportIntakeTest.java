@@ -1,0 +1,138 @@
+package io.scanwatch.ingest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scanwatch.contracts.Finding;
+import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.Severity;
+import io.scanwatch.support.kafka.EventPublishingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ReportIntakeTest {
+
+  private static final byte[] RAW = "{\"SchemaVersion\": 2}".getBytes(StandardCharsets.UTF_8);
+  private static final ImageReference IMAGE =
+      new ImageReference("registry.example.test", "acme/api", "1.0", null);
+  private static final Function<byte[], ParseOutcome> PARSER =
+      bytes ->
+          new ParseOutcome.Parsed(
+              IMAGE,
+              null,
+              List.of(new Finding("CVE-2099-1", "openssl", "1.0", "1.1", Severity.CRITICAL, null)),
+              "trivy-json-v2",
+              null,
+              List.of("target"),
+              List.of());
+
+  private final InMemoryReportStore store = new InMemoryReportStore();
+  private final FlakyPublisher publisher = new FlakyPublisher();
+  private final ReportIntake intake =
+      new ReportIntake(
+          store, publisher, Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void aReportWhoseEventDidNotReachKafkaIsKeptAndPublishedExactlyOnceWhenRetried() {
+    publisher.failuresLeft = 1;
+
+    assertThatThrownBy(() -> intake.accept(RAW, PARSER, null, "corr-1"))
+        .isInstanceOf(EventPublishingException.class);
+    assertThat(store.reports).singleElement().satisfies(r -> assertThat(r.published()).isFalse());
+
+    IntakeOutcome retried = intake.accept(RAW, PARSER, null, "corr-2");
+    IntakeOutcome again = intake.accept(RAW, PARSER, null, "corr-3");
+
+    assertThat(retried).isInstanceOf(IntakeOutcome.Accepted.class);
+    assertThat(again).isInstanceOf(IntakeOutcome.Duplicate.class);
+    assertThat(publisher.published).hasSize(1);
+    assertThat(publisher.published.getFirst().correlationId())
+        .as("the event keeps the first request's correlation id")
+        .isEqualTo("corr-1");
+    assertThat(((IntakeOutcome.Duplicate) again).report().id())
+        .isEqualTo(((IntakeOutcome.Accepted) retried).report().id());
+  }
+
+  @Test
+  void aRejectedReportStoresAndPublishesNothing() {
+    IntakeOutcome outcome =
+        intake.accept(RAW, bytes -> new ParseOutcome.Unrecognised("no"), null, "corr");
+
+    assertThat(outcome).isInstanceOf(IntakeOutcome.Rejected.class);
+    assertThat(store.reports).isEmpty();
+    assertThat(publisher.published).isEmpty();
+  }
+
+  /** Fails the first {@code failuresLeft} publications, as a broker that is down would. */
+  private static final class FlakyPublisher implements ScanEventPublisher {
+    int failuresLeft;
+    final List<StoredReport> published = new ArrayList<>();
+
+    @Override
+    public void publish(StoredReport stored, NormalizedReport report) {
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        throw new EventPublishingException(
+            "scanwatch.scan-reports.v1", new RuntimeException("down"));
+      }
+      published.add(stored);
+    }
+  }
+
+  /** Keeps reports in memory with the same duplicate rule as the real store. */
+  private static final class InMemoryReportStore implements ReportStore {
+    final List<StoredReport> reports = new ArrayList<>();
+    final Map<String, byte[]> raw = new HashMap<>();
+
+    @Override
+    public StoredReport insertIfAbsent(StoredReport report, byte[] bytes) {
+      for (StoredReport earlier : reports) {
+        if (earlier.fingerprint().equals(report.fingerprint())) {
+          return earlier;
+        }
+      }
+      reports.add(report);
+      raw.put(report.id(), bytes);
+      return report;
+    }
+
+    @Override
+    public void markPublished(String id) {
+      reports.replaceAll(
+          r ->
+              r.id().equals(id)
+                  ? new StoredReport(
+                      r.id(),
+                      r.sha256(),
+                      r.receivedAt(),
+                      r.correlationId(),
+                      r.format(),
+                      r.image(),
+                      r.os(),
+                      r.findingCount(),
+                      r.uniqueCounts(),
+                      r.summary(),
+                      true)
+                  : r);
+    }
+
+    @Override
+    public Optional<StoredReport> findById(String id) {
+      return reports.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Optional<byte[]> findRaw(String id) {
+      return Optional.ofNullable(raw.get(id));
+    }
+  }
+}
