@@ -302,6 +302,24 @@ class TrivyReportIntakeIT {
   }
 
   @Test
+  void theOpenApiDescriptionDocumentsTheEndpointWithExamples() throws Exception {
+    HttpResponse<String> docs = get("/v3/api-docs", null);
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode post =
+        JSON.readTree(docs.body()).path("paths").path("/api/v1/reports/trivy").path("post");
+    assertThat(
+            post.path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("examples")
+                .has("trivy-image-schema-2"))
+        .isTrue();
+    assertThat(post.path("responses").has("422")).isTrue();
+    assertThat(post.path("parameters").toString()).contains("image");
+  }
+
+  @Test
   void healthAndMetricsNeedNoToken() throws Exception {
     HttpResponse<String> health = get("/actuator/health", null);
     HttpResponse<String> metrics = get("/actuator/prometheus", null);

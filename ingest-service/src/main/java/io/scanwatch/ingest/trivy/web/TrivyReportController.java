@@ -7,6 +7,14 @@ import io.scanwatch.ingest.report.ReportIntake;
 import io.scanwatch.ingest.report.web.ReportBodies;
 import io.scanwatch.ingest.report.web.ReportResponses;
 import io.scanwatch.ingest.trivy.TrivyReports;
+import io.scanwatch.ingest.web.ApiDocumentation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -25,6 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/reports")
+@Tag(name = "reports")
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 class TrivyReportController {
 
   private final ReportIntake intake;
@@ -36,9 +46,53 @@ class TrivyReportController {
     this.bodies = bodies;
   }
 
+  @Operation(
+      summary = "Post a Trivy report",
+      description =
+          "Any Trivy output, the format told from the content: JSON schema 2, the pre-0.20 array,"
+              + " null, the pre-0.2 target map, trivy k8s reports, Trivy Operator"
+              + " VulnerabilityReports, CycloneDX and SARIF. The body may be gzip-encoded. The same"
+              + " report posted again is answered 200 with the first report's id and publishes"
+              + " nothing.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              examples = {
+                @ExampleObject(
+                    name = "trivy-image-schema-2",
+                    summary = "trivy image --format json (shortened)",
+                    value = TrivyReportExamples.SCHEMA_2),
+                @ExampleObject(
+                    name = "trivy-legacy-array",
+                    summary = "Trivy before 0.20",
+                    value = TrivyReportExamples.LEGACY_ARRAY)
+              }))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Stored and published",
+      content = @Content(examples = @ExampleObject(value = TrivyReportExamples.RECEIPT)))
+  @ApiResponse(responseCode = "200", description = "The same report was posted before")
+  @ApiResponse(responseCode = "400", description = "Malformed JSON (line and column) or gzip")
+  @ApiResponse(responseCode = "401", description = "Missing or unknown bearer token")
+  @ApiResponse(responseCode = "413", description = "Larger than the configured limit")
+  @ApiResponse(responseCode = "415", description = "Not JSON, or an encoding other than gzip")
+  @ApiResponse(
+      responseCode = "422",
+      description = "JSON that is not a Trivy report, or a report that names no image")
+  @ApiResponse(
+      responseCode = "503",
+      description = "Kafka or MongoDB unavailable; retry the same request after Retry-After")
   @PostMapping(path = "/trivy", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> post(
-      HttpServletRequest request, @RequestParam(name = "image", required = false) String image)
+      HttpServletRequest request,
+      @Parameter(
+              description =
+                  "The scanned image, when the report does not name it (filesystem and k8s scans)",
+              example = "registry.example.com/team/app:1.2")
+          @RequestParam(name = "image", required = false)
+          String image)
       throws IOException {
     ImageReference override = image == null ? null : parseImage(image);
     byte[] body = bodies.read(request);
