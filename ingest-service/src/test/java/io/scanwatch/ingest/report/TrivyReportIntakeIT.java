@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -299,6 +301,42 @@ class TrivyReportIntakeIT {
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void hostileBodiesGetA4xxProblemAndLeaveTheServiceHealthy() throws Exception {
+    Map<String, byte[]> hostile = new LinkedHashMap<>();
+    hostile.put(
+        "truncated",
+        "{\"SchemaVersion\": 2, \"Results\": [{\"Tar".getBytes(StandardCharsets.UTF_8));
+    hostile.put("nested", ("[".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+    hostile.put(
+        "huge string",
+        ("{\"SchemaVersion\": 2, \"ArtifactName\": \"" + "a".repeat(10_000_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    hostile.put(
+        "duplicate keys",
+        "{\"SchemaVersion\": 2, \"SchemaVersion\": 3}".getBytes(StandardCharsets.UTF_8));
+    hostile.put(
+        "invalid UTF-8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+    hostile.put(
+        "wrong types",
+        "{\"SchemaVersion\": 2, \"Results\": [{\"Vulnerabilities\": [{\"VulnerabilityID\": [], \"PkgName\": {}, \"Severity\": 7}]}]}"
+            .getBytes(StandardCharsets.UTF_8));
+
+    for (var entry : hostile.entrySet()) {
+      HttpResponse<String> response = post(entry.getValue(), "test-token-1");
+
+      assertThat(response.statusCode()).as(entry.getKey()).isBetween(400, 499);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(entry.getKey())
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(response.body()).path("detail").asString())
+          .as(entry.getKey())
+          .isNotBlank();
+    }
+    assertThat(JSON.readTree(get("/actuator/health", null).body()).path("status").asString())
+        .isEqualTo("UP");
   }
 
   @Test
