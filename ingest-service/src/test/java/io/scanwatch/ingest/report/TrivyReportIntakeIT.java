@@ -301,6 +301,32 @@ class TrivyReportIntakeIT {
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("reason").asString()).isEqualTo("unsupported-media-type");
+    assertThat(problem.path("detail").asString()).contains("application/json");
+  }
+
+  @Test
+  void everyErrorIsAProblemWithAReason() throws Exception {
+    HttpResponse<String> unknownReport = get("/api/v1/reports/no-such-report", "test-token-1");
+    HttpResponse<String> badImage =
+        send("/api/v1/reports/trivy?image=NOT%20AN%20IMAGE", "{}".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> wrongMethod =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+                .header("Authorization", "Bearer test-token-1")
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(unknownReport.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknownReport.body()).path("reason").asString())
+        .isEqualTo("not-found");
+    assertThat(badImage.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badImage.body()).path("reason").asString()).isEqualTo("bad-request");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(JSON.readTree(wrongMethod.body()).path("reason").asString())
+        .isEqualTo("method-not-allowed");
   }
 
   @Test
