@@ -16,7 +16,6 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    --help|-h) build=false; args+=("$arg") ;;
     *) args+=("$arg") ;;
   esac
 done

@@ -9,6 +9,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,10 +53,24 @@ public class TrivyReports {
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
       return new ParseOutcome.Malformed(
-          e.getOriginalMessage(),
-          at == null ? 0 : at.getLineNr(),
-          at == null ? 0 : at.getColumnNr());
+          reasonOf(e), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
     }
+  }
+
+  /**
+   * Jackson's message without its internals: the source excerpt and, for a safety limit, the name
+   * of the setting that holds it.
+   */
+  static String reasonOf(JacksonException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    int source = message.indexOf("[Source:");
+    if (source >= 0) {
+      message = message.substring(0, source);
+    }
+    message = message.replaceAll(",? from `[^`]*`", "").replaceAll("\\s+", " ").strip();
+    return e instanceof StreamConstraintsException
+        ? "the report exceeds a safety limit: " + message
+        : message;
   }
 
   /**

@@ -40,18 +40,18 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null
-        && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-        && tokens.accepts(authorization.substring(BEARER.length()).strip())) {
+    boolean bearer =
+        authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    if (bearer && tokens.accepts(authorization.substring(BEARER.length()).strip())) {
       chain.doFilter(request, response);
       return;
     }
     var problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.UNAUTHORIZED,
-            authorization == null
-                ? "this endpoint needs an 'Authorization: Bearer <token>' header"
-                : "the bearer token is not accepted");
+            bearer
+                ? "the bearer token is not accepted"
+                : "this endpoint needs an 'Authorization: Bearer <token>' header");
     problem.setTitle("Unauthorized");
     problem.setProperty("reason", "unauthenticated");
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
