@@ -13,7 +13,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.scanwatch.contracts.Priority;
+import io.scanwatch.contracts.SeverityCounts;
+import io.scanwatch.contracts.Topics;
+import io.scanwatch.contracts.VerdictIssued;
 import io.scanwatch.testsupport.TestInfrastructure;
+import io.scanwatch.testsupport.TopicRecorder;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,10 +27,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,13 +124,13 @@ class EndToEndIT {
   @Test
   void aCriticalFindingBecomesExactlyOneSlackMessageAndOneEmailAndAPassingReportNeither()
       throws Exception {
-    HttpResponse<String> failing = postReport("trivy/spring4shell-jre11-image.json");
+    HttpResponse<String> failing = postExample("trivy/spring4shell-jre11-image.json");
     assertThat(failing.statusCode()).as(failing.body()).isEqualTo(202);
     Instant postedAt = Instant.now();
 
     // Generous: the notifier may still be joining its consumer group on a loaded machine.
     awaitDelivery("one Slack request", () -> slackRequests().size() == 1);
-    awaitDelivery("one e-mail", () -> smtp.getReceivedMessages().length == 1);
+    awaitDelivery("one e-mail", () -> mails().size() == 1);
 
     String slackBody = slackRequests().getFirst().getBodyAsString();
     JsonNode message = JSON.readTree(slackBody);
@@ -134,19 +142,19 @@ class EndToEndIT {
             postedAt.minus(Duration.ofMinutes(2)).plus(Duration.ofHours(48)),
             postedAt.plus(Duration.ofHours(48)));
 
-    MimeMessage mail = smtp.getReceivedMessages()[0];
+    MimeMessage mail = mails().getFirst();
     assertThat(mail.getSubject()).contains("P0").contains(FAILING_IMAGE);
     assertThat(GreenMailUtil.getBody(mail)).contains("CRITICAL 1");
 
-    HttpResponse<String> passing = postReport("trivy/alpine310-image.json");
+    HttpResponse<String> passing = postExample("trivy/alpine310-image.json");
     assertThat(passing.statusCode()).as(passing.body()).isEqualTo(202);
-    HttpResponse<String> again = postReport("trivy/spring4shell-jre11-image.json");
+    HttpResponse<String> again = postExample("trivy/spring4shell-jre11-image.json");
     assertThat(again.statusCode()).as("the same report twice is one report").isEqualTo(200);
 
     await()
         .during(Duration.ofSeconds(8))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> slackRequests().size() == 1 && smtp.getReceivedMessages().length == 1);
+        .until(() -> slackRequests().size() == 1 && mails().size() == 1);
   }
 
   private void awaitDelivery(String what, Callable<Boolean> arrived) {
@@ -161,21 +169,78 @@ class EndToEndIT {
     }
   }
 
-  private HttpResponse<String> postReport(String example) throws Exception {
+  @Test
+  void aReportOfFiftyThousandFindingsReachesPolicyServiceIntact() throws Exception {
+    var vulnerabilities = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      vulnerabilities
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"VulnerabilityID":"CVE-2099-%d","PkgName":"package-%d","InstalledVersion":"1.%d",\
+              "FixedVersion":"2.%d","Severity":"%s","Title":"One of fifty thousand"}"""
+                  .formatted(i, i % 977, i, i, i < 2 ? "CRITICAL" : "LOW"));
+    }
+    byte[] report =
+        """
+        {"SchemaVersion": 2, "ArtifactName": "registry.example.test/acme/huge:%s",
+         "ArtifactType": "container_image", "Results": [{"Target": "huge", "Vulnerabilities": [%s]}]}
+        """
+            .formatted(UUID.randomUUID(), vulnerabilities)
+            .getBytes(StandardCharsets.UTF_8);
+
+    try (var verdicts = TopicRecorder.recording(Topics.VERDICTS)) {
+      HttpResponse<String> response = postReport(report);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      String reportId = JSON.readTree(response.body()).path("reportId").asString();
+
+      await()
+          .alias("the verdict on the 50,000-finding report")
+          .atMost(DELIVERY)
+          .until(() -> !verdictsOf(verdicts, reportId).isEmpty());
+      VerdictIssued verdict = verdictsOf(verdicts, reportId).getFirst();
+      assertThat(verdict.counts()).isEqualTo(new SeverityCounts(2, 0, 0, 49_998, 0));
+      assertThat(verdict.priority()).isEqualTo(Priority.P0);
+    }
+  }
+
+  private static List<VerdictIssued> verdictsOf(TopicRecorder recorder, String reportId) {
+    return recorder.events(
+        Topics.VERDICTS, VerdictIssued.class, verdict -> verdict.reportId().equals(reportId));
+  }
+
+  private HttpResponse<String> postExample(String example) throws Exception {
+    return postReport(Files.readAllBytes(stack.example(example)));
+  }
+
+  private HttpResponse<String> postReport(byte[] report) throws Exception {
     var request =
         HttpRequest.newBuilder(
                 URI.create(
                     "http://127.0.0.1:" + ports.get(Service.INGEST) + "/api/v1/reports/trivy"))
             .header("Authorization", "Bearer " + TOKEN)
             .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(stack.example(example))))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(report))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Slack requests about the failing example image; other tests' images are left out. */
   private List<LoggedRequest> slackRequests() {
-    return slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH)));
+    return slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH))).stream()
+        .filter(request -> request.getBodyAsString().contains(FAILING_IMAGE))
+        .toList();
+  }
+
+  /** E-mails about the failing example image. */
+  private List<MimeMessage> mails() throws MessagingException {
+    List<MimeMessage> about = new ArrayList<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      if (mail.getSubject().contains(FAILING_IMAGE)) {
+        about.add(mail);
+      }
+    }
+    return about;
   }
 
   /** The first ISO-8601 UTC instant in the message: the deadline, the only one it carries. */

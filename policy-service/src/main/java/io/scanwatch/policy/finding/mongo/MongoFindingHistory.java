@@ -4,6 +4,7 @@ import io.scanwatch.contracts.Finding;
 import io.scanwatch.policy.finding.FindingHistory;
 import io.scanwatch.policy.finding.FindingKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 class MongoFindingHistory implements FindingHistory {
 
   private static final String COLLECTION = "findings";
+  private static final int BATCH = 1_000;
 
   private final MongoTemplate mongo;
 
@@ -41,29 +43,30 @@ class MongoFindingHistory implements FindingHistory {
       FindingKey key = FindingKey.of(finding);
       keysById.putIfAbsent(id(repositoryKey, key), key);
     }
-    if (keysById.isEmpty()) {
-      return Map.of();
-    }
-    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-    keysById.forEach(
-        (id, key) ->
-            bulk.upsert(
-                Query.query(Criteria.where("_id").is(id)),
-                new Update()
-                    .setOnInsert("repository", repositoryKey)
-                    .setOnInsert("vulnerabilityId", key.vulnerabilityId())
-                    .setOnInsert("packageName", key.packageName())
-                    .min("firstSeenAt", seenAt)
-                    .max("lastSeenAt", seenAt)));
-    bulk.execute();
-
-    List<Document> stored =
-        mongo.find(
-            Query.query(Criteria.where("_id").in(keysById.keySet())), Document.class, COLLECTION);
     Map<FindingKey, Instant> firstSeen = new HashMap<>();
-    for (Document document : stored) {
-      firstSeen.put(
-          keysById.get(document.getString("_id")), document.getDate("firstSeenAt").toInstant());
+    List<String> ids = new ArrayList<>(keysById.keySet());
+    // In batches: one bulk write of fifty thousand upserts holds them all in memory at once.
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+      BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+      for (String id : batch) {
+        FindingKey key = keysById.get(id);
+        bulk.upsert(
+            Query.query(Criteria.where("_id").is(id)),
+            new Update()
+                .setOnInsert("repository", repositoryKey)
+                .setOnInsert("vulnerabilityId", key.vulnerabilityId())
+                .setOnInsert("packageName", key.packageName())
+                .min("firstSeenAt", seenAt)
+                .max("lastSeenAt", seenAt));
+      }
+      bulk.execute();
+      Query stored = Query.query(Criteria.where("_id").in(batch));
+      stored.fields().include("firstSeenAt");
+      for (Document document : mongo.find(stored, Document.class, COLLECTION)) {
+        firstSeen.put(
+            keysById.get(document.getString("_id")), document.getDate("firstSeenAt").toInstant());
+      }
     }
     return firstSeen;
   }
