@@ -14,6 +14,9 @@ public sealed interface IntakeOutcome {
   /** The same bytes were accepted before; nothing new was published. */
   record Duplicate(StoredReport report, List<String> notes) implements IntakeOutcome {}
 
+  /** A report, but of no image the caller or the report names. Nothing was stored. */
+  record ImageUnknown(String reason) implements IntakeOutcome {}
+
   /** Refused; {@code parseOutcome} says why. Nothing was stored. */
   record Rejected(ParseOutcome parseOutcome) implements IntakeOutcome {}
 }

@@ -42,4 +42,10 @@ public sealed interface ParseOutcome {
 
   /** Well-formed JSON, but not a report this parser reads; {@code reason} says what was seen. */
   record Unrecognised(String reason) implements ParseOutcome {}
+
+  /**
+   * Perhaps a report, but beyond a safety limit (nesting, string length); {@code reason} says
+   * which.
+   */
+  record LimitExceeded(String reason) implements ParseOutcome {}
 }

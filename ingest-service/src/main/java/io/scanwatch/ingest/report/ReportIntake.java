@@ -6,6 +6,7 @@ import io.scanwatch.contracts.SeverityCounts;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Function;
@@ -16,6 +17,9 @@ import java.util.function.Function;
  * that retries after a failure gets exactly one event.
  */
 public class ReportIntake {
+
+  /** Longer than a publication can take (the broker's acknowledgement times out before). */
+  static final Duration PUBLICATION_LEASE = Duration.ofSeconds(30);
 
   private final ReportStore store;
   private final ScanEventPublisher publisher;
@@ -45,10 +49,9 @@ public class ReportIntake {
     }
     ImageReference image = imageOverride != null ? imageOverride : parsed.image();
     if (image == null) {
-      return new IntakeOutcome.Rejected(
-          new ParseOutcome.Unrecognised(
-              "the report does not name an image (no Metadata.RepoTags, Metadata.RepoDigests or"
-                  + " image ArtifactName); pass the image as the 'image' query parameter"));
+      return new IntakeOutcome.ImageUnknown(
+          "the report does not name an image (no Metadata.RepoTags, Metadata.RepoDigests or"
+              + " image ArtifactName); pass the image as the 'image' query parameter");
     }
     var report =
         new NormalizedReport(
@@ -68,10 +71,16 @@ public class ReportIntake {
             report.summary(),
             false);
     StoredReport stored = store.insertIfAbsent(candidate, raw);
-    if (stored.published()) {
+    if (stored.published()
+        || !store.claimPublication(stored.id(), now, now.plus(PUBLICATION_LEASE))) {
       return new IntakeOutcome.Duplicate(stored, parsed.notes());
     }
-    publisher.publish(stored, report);
+    try {
+      publisher.publish(stored, report);
+    } catch (RuntimeException e) {
+      store.releasePublication(stored.id());
+      throw e;
+    }
     store.markPublished(stored.id());
     return new IntakeOutcome.Accepted(stored, parsed.notes());
   }

@@ -1,5 +1,6 @@
 package io.scanwatch.ingest.report;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where reports and their original bytes are kept. */
@@ -11,6 +12,18 @@ public interface ReportStore {
    * the earlier one when there was one.
    */
   StoredReport insertIfAbsent(StoredReport report, byte[] raw);
+
+  /**
+   * Claims the publication of an unpublished report until {@code until}, atomically: of concurrent
+   * requests with the same report, one gets the claim and publishes, the others answer "duplicate".
+   * A claim that has expired (its holder died or gave up) can be taken again.
+   *
+   * @return whether this caller holds the claim
+   */
+  boolean claimPublication(String id, Instant now, Instant until);
+
+  /** Gives a claim up after a failed publication, so a retry can take it at once. */
+  void releasePublication(String id);
 
   /** Records that the report's event reached Kafka. */
   void markPublished(String id);

@@ -50,6 +50,8 @@ public class TrivyReports {
   public ParseOutcome parse(byte[] json) {
     try {
       return read(json);
+    } catch (StreamConstraintsException e) {
+      return new ParseOutcome.LimitExceeded(reasonOf(e));
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
       return new ParseOutcome.Malformed(

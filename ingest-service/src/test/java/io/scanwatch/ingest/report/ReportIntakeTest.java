@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.Severity;
+import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.support.kafka.EventPublishingException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +67,32 @@ class ReportIntakeTest {
   }
 
   @Test
+  void whileOneRequestPublishesAReportAnotherWithTheSameBytesIsADuplicate() {
+    StoredReport stored =
+        store.insertIfAbsent(
+            new StoredReport(
+                "earlier",
+                sha256Of(RAW),
+                Instant.parse("2026-12-03T09:59:59Z"),
+                "corr-0",
+                "trivy-json-v2",
+                IMAGE,
+                null,
+                1,
+                SeverityCounts.NONE,
+                null,
+                false),
+            RAW);
+    store.claimPublication(
+        stored.id(), Instant.parse("2026-12-03T09:59:59Z"), Instant.parse("2026-12-03T10:00:29Z"));
+
+    IntakeOutcome concurrent = intake.accept(RAW, PARSER, null, "corr-1");
+
+    assertThat(concurrent).isInstanceOf(IntakeOutcome.Duplicate.class);
+    assertThat(publisher.published).isEmpty();
+  }
+
+  @Test
   void aRejectedReportStoresAndPublishesNothing() {
     IntakeOutcome outcome =
         intake.accept(RAW, bytes -> new ParseOutcome.Unrecognised("no"), null, "corr");
@@ -70,6 +100,14 @@ class ReportIntakeTest {
     assertThat(outcome).isInstanceOf(IntakeOutcome.Rejected.class);
     assertThat(store.reports).isEmpty();
     assertThat(publisher.published).isEmpty();
+  }
+
+  private static String sha256Of(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Fails the first {@code failuresLeft} publications, as a broker that is down would. */
@@ -103,6 +141,23 @@ class ReportIntakeTest {
       reports.add(report);
       raw.put(report.id(), bytes);
       return report;
+    }
+
+    final Map<String, Instant> claims = new HashMap<>();
+
+    @Override
+    public boolean claimPublication(String id, Instant now, Instant until) {
+      Instant held = claims.get(id);
+      if (held != null && !held.isBefore(now)) {
+        return false;
+      }
+      claims.put(id, until);
+      return true;
+    }
+
+    @Override
+    public void releasePublication(String id) {
+      claims.remove(id);
     }
 
     @Override

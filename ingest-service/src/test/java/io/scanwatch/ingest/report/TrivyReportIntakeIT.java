@@ -18,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,6 +225,32 @@ class TrivyReportIntakeIT {
   }
 
   @Test
+  void tenConcurrentPostsOfOneReportAreOneAcceptanceAndOneEvent() throws Exception {
+    byte[] report = uniqueReport("acme/concurrent");
+    List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      posts.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+                  .header("Authorization", "Bearer test-token-1")
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(report))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    List<HttpResponse<String>> responses = posts.stream().map(CompletableFuture::join).toList();
+
+    assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 202);
+    assertThat(responses).filteredOn(response -> response.statusCode() == 202).hasSize(1);
+    String reportId = JSON.readTree(responses.getFirst().body()).path("reportId").asString();
+    awaitEvents(reportId, 1);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> eventsFor(reportId).size() == 1);
+  }
+
+  @Test
   void aMissingOrWrongTokenIs401AndNothingIsStored() throws Exception {
     byte[] report = uniqueReport("acme/intruder");
 
@@ -278,7 +306,9 @@ class TrivyReportIntakeIT {
             .formatted(UUID.randomUUID())
             .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(post(anonymous, "test-token-1").statusCode()).isEqualTo(422);
+    HttpResponse<String> unnamed = post(anonymous, "test-token-1");
+    assertThat(unnamed.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(unnamed.body()).path("reason").asString()).isEqualTo("image-unknown");
 
     HttpResponse<String> named =
         send("/api/v1/reports/trivy?image=registry.example.test/acme/named:2.0", anonymous);

@@ -318,7 +318,7 @@ class TrivyReportsTest {
   void deeplyNestedArraysAreRefusedWithoutExhaustingTheStack() {
     String json = "[".repeat(100_000) + "]".repeat(100_000);
 
-    assertThat(reports.parse(bytes(json))).isInstanceOf(ParseOutcome.Malformed.class);
+    assertThat(reports.parse(bytes(json))).isInstanceOf(ParseOutcome.LimitExceeded.class);
   }
 
   @Test
@@ -327,8 +327,8 @@ class TrivyReportsTest {
     String json = "[".repeat(depth) + "]".repeat(depth);
 
     assertThat(reports.parse(bytes(json)))
-        .asInstanceOf(type(ParseOutcome.Malformed.class))
-        .extracting(ParseOutcome.Malformed::reason)
+        .asInstanceOf(type(ParseOutcome.LimitExceeded.class))
+        .extracting(ParseOutcome.LimitExceeded::reason)
         .asString()
         .startsWith("the report exceeds a safety limit: ")
         .doesNotContain("StreamReadConstraints")
@@ -340,7 +340,7 @@ class TrivyReportsTest {
     String json =
         "{\"SchemaVersion\": 2, \"Results\": [{\"Target\": \"" + "a".repeat(10_000_000) + "\"}]}";
 
-    assertThat(reports.parse(bytes(json))).isInstanceOf(ParseOutcome.Malformed.class);
+    assertThat(reports.parse(bytes(json))).isInstanceOf(ParseOutcome.LimitExceeded.class);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -70,6 +71,31 @@ class MongoReportStore implements ReportStore {
       }
       return earlier.toStoredReport();
     }
+  }
+
+  @Override
+  public boolean claimPublication(String id, Instant now, Instant until) {
+    Query unclaimed =
+        Query.query(
+            Criteria.where("_id")
+                .is(id)
+                .and("published")
+                .is(false)
+                .orOperator(
+                    Criteria.where("publishingUntil").exists(false),
+                    Criteria.where("publishingUntil").lt(now)));
+    return mongo
+            .updateFirst(unclaimed, Update.update("publishingUntil", until), COLLECTION)
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public void releasePublication(String id) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().unset("publishingUntil"),
+        COLLECTION);
   }
 
   @Override

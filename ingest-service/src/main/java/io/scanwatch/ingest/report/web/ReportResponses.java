@@ -26,36 +26,43 @@ public final class ReportResponses {
           ResponseEntity.ok()
               .location(URI.create("/api/v1/reports/" + duplicate.report().id()))
               .body(ReportReceipt.of(duplicate.report(), "duplicate", duplicate.notes()));
-      case IntakeOutcome.Rejected rejected -> problem(rejected.parseOutcome());
+      case IntakeOutcome.ImageUnknown unknown ->
+          respond(unprocessable(unknown.reason(), "Image unknown", "image-unknown"));
+      case IntakeOutcome.Rejected rejected -> respond(problem(rejected.parseOutcome()));
     };
   }
 
-  private static ResponseEntity<ProblemDetail> problem(ParseOutcome outcome) {
-    ProblemDetail problem =
-        switch (outcome) {
-          case ParseOutcome.Malformed malformed -> {
-            var detail =
-                ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST,
-                    "malformed JSON at line %d, column %d: %s"
-                        .formatted(malformed.line(), malformed.column(), malformed.reason()));
-            detail.setTitle("Malformed report");
-            detail.setProperty("reason", "malformed-json");
-            detail.setProperty("line", malformed.line());
-            detail.setProperty("column", malformed.column());
-            yield detail;
-          }
-          case ParseOutcome.Unrecognised unrecognised -> {
-            var detail =
-                ProblemDetail.forStatusAndDetail(
-                    HttpStatus.UNPROCESSABLE_CONTENT, unrecognised.reason());
-            detail.setTitle("Not a supported report");
-            detail.setProperty("reason", "unrecognised-report");
-            yield detail;
-          }
-          case ParseOutcome.Parsed parsed ->
-              throw new IllegalArgumentException("a parsed report is not a rejection");
-        };
+  private static ProblemDetail problem(ParseOutcome outcome) {
+    return switch (outcome) {
+      case ParseOutcome.Malformed malformed -> {
+        var detail =
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "malformed JSON at line %d, column %d: %s"
+                    .formatted(malformed.line(), malformed.column(), malformed.reason()));
+        detail.setTitle("Malformed report");
+        detail.setProperty("reason", "malformed-json");
+        detail.setProperty("line", malformed.line());
+        detail.setProperty("column", malformed.column());
+        yield detail;
+      }
+      case ParseOutcome.Unrecognised unrecognised ->
+          unprocessable(unrecognised.reason(), "Not a supported report", "unrecognised-report");
+      case ParseOutcome.LimitExceeded exceeded ->
+          unprocessable(exceeded.reason(), "Report exceeds a safety limit", "limit-exceeded");
+      case ParseOutcome.Parsed parsed ->
+          throw new IllegalArgumentException("a parsed report is not a rejection");
+    };
+  }
+
+  private static ProblemDetail unprocessable(String detail, String title, String reason) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+    problem.setTitle(title);
+    problem.setProperty("reason", reason);
+    return problem;
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
     return ResponseEntity.status(problem.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);

@@ -25,6 +25,11 @@ class EvaluationTopicsConfiguration {
   }
 
   @Bean
+  NewTopic scanReportsTopic(@Value("${scanwatch.kafka.partitions:3}") int partitions) {
+    return TopicBuilder.name(Topics.SCAN_REPORTS).partitions(partitions).build();
+  }
+
+  @Bean
   NewTopic scanReportsDeadLetterTopic() {
     return TopicBuilder.name(Topics.deadLetterOf(Topics.SCAN_REPORTS)).partitions(1).build();
   }
