@@ -10,8 +10,8 @@ import org.springframework.kafka.config.TopicBuilder;
 /**
  * Declares the alerts topic this service consumes, with the partitions its producer declares, and
  * its dead-letter topic. Declaring it here too matters: if this service started first, its consumer
- * would otherwise have the broker auto-create the topic with one partition, and it would not see the
- * partitions added later until its next metadata refresh, minutes later.
+ * would otherwise have the broker auto-create the topic with one partition, and it would not see
+ * the partitions added later until its next metadata refresh, minutes later.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertTopicsConfiguration {
