@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -77,6 +79,24 @@ class ScanEvaluationIT {
   void disconnect() throws InterruptedException {
     received.close();
     producer.close();
+  }
+
+  @Test
+  void theTopicItReadsHasTheProducersPartitionCountWhicheverServiceStartsFirst() throws Exception {
+    try (var admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.shared().kafkaBootstrapServers()))) {
+      var topic =
+          admin
+              .describeTopics(List.of(Topics.SCAN_REPORTS))
+              .allTopicNames()
+              .get()
+              .get(Topics.SCAN_REPORTS);
+
+      assertThat(topic.partitions()).hasSize(3);
+    }
   }
 
   @Test
