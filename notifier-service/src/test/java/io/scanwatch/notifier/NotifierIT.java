@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,12 +50,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -77,7 +73,7 @@ import org.springframework.web.client.RestClient;
       "scanwatch.notifier.delivery.poll-interval=100ms",
       "logging.level.org.apache.kafka=warn"
     })
-@Import({TestInfrastructureConfiguration.class, NotifierIT.AlertsTopic.class})
+@Import(TestInfrastructureConfiguration.class)
 class NotifierIT {
 
   private static final String WEBHOOK_PATH = "/services/T000/B000/it-webhook-secret";
@@ -287,16 +283,6 @@ class NotifierIT {
       return email.getSubject();
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** The alerts topic, which policy-service declares in production. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class AlertsTopic {
-
-    @Bean
-    NewTopic alertsTopic() {
-      return TopicBuilder.name(Topics.ALERTS).partitions(2).replicas(1).build();
     }
   }
 }
