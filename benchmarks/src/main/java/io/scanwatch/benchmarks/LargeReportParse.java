@@ -31,6 +31,7 @@ public final class LargeReportParse {
               "parsed, " + parsed.findings().size() + " vulnerability entries";
           case ParseOutcome.Malformed malformed -> "malformed: " + malformed.reason();
           case ParseOutcome.Unrecognised unrecognised -> "unrecognised: " + unrecognised.reason();
+          case ParseOutcome.LimitExceeded exceeded -> "over a safety limit: " + exceeded.reason();
         };
     System.out.printf(
         "%s (%.1f MiB): %s in %.2f s (%.0f MiB/s); heap max %.0f MiB, peak used %.0f MiB%n",
