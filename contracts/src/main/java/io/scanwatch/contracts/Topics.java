@@ -6,6 +6,9 @@ package io.scanwatch.contracts;
  */
 public final class Topics {
 
+  /** {@link ImageEvent}s from registry webhooks, keyed by {@link ImageEvent#repositoryKey()}. */
+  public static final String IMAGE_EVENTS = "scanwatch.image-events.v1";
+
   /** {@link ScanReported} events, keyed by {@link ImageReference#repositoryKey()}. */
   public static final String SCAN_REPORTS = "scanwatch.scan-reports.v1";
 

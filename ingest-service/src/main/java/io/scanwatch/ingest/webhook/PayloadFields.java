@@ -1,0 +1,110 @@
+package io.scanwatch.ingest.webhook;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reading webhook payloads forgivingly: registries send blanks for absent values, numbers for
+ * times, and digests with or without their algorithm. Every method answers {@code null} or empty
+ * rather than failing on a node of the wrong type.
+ */
+public final class PayloadFields {
+
+  private static final Pattern BARE_SHA256 = Pattern.compile("[a-fA-F0-9]{64}");
+  private static final Pattern DIGEST =
+      Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
+
+  private PayloadFields() {}
+
+  /** The field's text when it is a non-blank string or a number, else {@code null}. */
+  public static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value == null || !(value.isString() || value.isNumber())) {
+      return null;
+    }
+    String text = value.asString().strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  /** The field as an object node, or {@code null} when it is missing or not an object. */
+  public static JsonNode object(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isObject() ? value : null;
+  }
+
+  /** The non-blank strings of an array field; empty when the field is missing or not an array. */
+  public static List<String> texts(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    List<String> texts = new ArrayList<>();
+    if (value != null && value.isArray()) {
+      for (JsonNode element : value) {
+        if (element.isString() && !element.asString().isBlank()) {
+          texts.add(element.asString().strip());
+        }
+      }
+    }
+    return texts;
+  }
+
+  /**
+   * A time given as epoch seconds (a number or a string of digits) or as an RFC 3339 string; {@code
+   * null} when absent or unreadable.
+   */
+  public static Instant instant(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (value.isNumber()) {
+      return Instant.ofEpochSecond(value.asLong());
+    }
+    String text = text(node, field);
+    if (text == null) {
+      return null;
+    }
+    if (text.chars().allMatch(Character::isDigit) && text.length() <= 12) {
+      return Instant.ofEpochSecond(Long.parseLong(text));
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notRfc3339) {
+      return null;
+    }
+  }
+
+  /**
+   * A digest in its canonical {@code algorithm:hex} form: a bare 64-hex value gets {@code sha256:},
+   * anything that is not a digest gives {@code null}.
+   */
+  public static String digest(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String digest = value.strip();
+    if (BARE_SHA256.matcher(digest).matches()) {
+      return "sha256:" + digest.toLowerCase(Locale.ROOT);
+    }
+    return DIGEST.matcher(digest).matches() ? digest : null;
+  }
+
+  /** The host of an {@code https://host[:port]/…} URL or of a {@code host/path} reference. */
+  public static String host(String urlOrReference) {
+    if (urlOrReference == null || urlOrReference.isBlank()) {
+      return null;
+    }
+    String rest = urlOrReference.strip();
+    int scheme = rest.indexOf("://");
+    if (scheme >= 0) {
+      rest = rest.substring(scheme + 3);
+    }
+    int slash = rest.indexOf('/');
+    String host = slash >= 0 ? rest.substring(0, slash) : rest;
+    return host.isBlank() ? null : host.toLowerCase(Locale.ROOT);
+  }
+}
