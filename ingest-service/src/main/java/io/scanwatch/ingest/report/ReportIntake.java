@@ -3,6 +3,7 @@ package io.scanwatch.ingest.report;
 import io.scanwatch.contracts.EventIds;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.SeverityCounts;
+import io.scanwatch.ingest.inventory.ImageInventory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -23,11 +24,14 @@ public class ReportIntake {
 
   private final ReportStore store;
   private final ScanEventPublisher publisher;
+  private final ImageInventory inventory;
   private final Clock clock;
 
-  public ReportIntake(ReportStore store, ScanEventPublisher publisher, Clock clock) {
+  public ReportIntake(
+      ReportStore store, ScanEventPublisher publisher, ImageInventory inventory, Clock clock) {
     this.store = store;
     this.publisher = publisher;
+    this.inventory = inventory;
     this.clock = clock;
   }
 
@@ -73,6 +77,7 @@ public class ReportIntake {
     StoredReport stored = store.insertIfAbsent(candidate, raw);
     if (stored.published()
         || !store.claimPublication(stored.id(), now, now.plus(PUBLICATION_LEASE))) {
+      recordScan(stored);
       return new IntakeOutcome.Duplicate(stored, parsed.notes());
     }
     try {
@@ -82,7 +87,13 @@ public class ReportIntake {
       throw e;
     }
     store.markPublished(stored.id());
+    recordScan(stored);
     return new IntakeOutcome.Accepted(stored, parsed.notes());
+  }
+
+  /** Idempotent, so also after a duplicate: the first posting may have failed before it. */
+  private void recordScan(StoredReport stored) {
+    inventory.scanned(stored.image(), stored.receivedAt(), stored.uniqueCounts(), "trivy");
   }
 
   private static String sha256(byte[] raw) {

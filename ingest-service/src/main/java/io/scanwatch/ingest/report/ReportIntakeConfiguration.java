@@ -1,5 +1,6 @@
 package io.scanwatch.ingest.report;
 
+import io.scanwatch.ingest.inventory.ImageInventory;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class ReportIntakeConfiguration {
 
   @Bean
-  ReportIntake reportIntake(ReportStore store, ScanEventPublisher publisher, Clock clock) {
-    return new ReportIntake(store, publisher, clock);
+  ReportIntake reportIntake(
+      ReportStore store, ScanEventPublisher publisher, ImageInventory inventory, Clock clock) {
+    return new ReportIntake(store, publisher, inventory, clock);
   }
 }

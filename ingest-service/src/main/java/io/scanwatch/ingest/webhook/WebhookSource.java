@@ -1,7 +1,7 @@
 package io.scanwatch.ingest.webhook;
 
+import io.scanwatch.ingest.image.RepositoryGlob;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A configured sender of webhooks: one registry (or one project of it) and the secret it proves
@@ -34,23 +34,7 @@ public record WebhookSource(
   /** Whether this source may report on {@code repository}. */
   public boolean covers(String repository) {
     return repositories.isEmpty()
-        || repositories.stream().anyMatch(glob -> globPattern(glob).matcher(repository).matches());
-  }
-
-  static Pattern globPattern(String glob) {
-    var regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+        || repositories.stream().anyMatch(glob -> RepositoryGlob.of(glob).matches(repository));
   }
 
   @Override

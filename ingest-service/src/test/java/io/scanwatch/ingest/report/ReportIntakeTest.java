@@ -7,6 +7,7 @@ import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
+import io.scanwatch.ingest.inventory.RecordingInventory;
 import io.scanwatch.support.kafka.EventPublishingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,9 +42,13 @@ class ReportIntakeTest {
 
   private final InMemoryReportStore store = new InMemoryReportStore();
   private final FlakyPublisher publisher = new FlakyPublisher();
+  private final RecordingInventory inventory = new RecordingInventory();
   private final ReportIntake intake =
       new ReportIntake(
-          store, publisher, Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC));
+          store,
+          publisher,
+          inventory,
+          Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC));
 
   @Test
   void aReportWhoseEventDidNotReachKafkaIsKeptAndPublishedExactlyOnceWhenRetried() {
@@ -64,6 +69,9 @@ class ReportIntakeTest {
         .isEqualTo("corr-1");
     assertThat(((IntakeOutcome.Duplicate) again).report().id())
         .isEqualTo(((IntakeOutcome.Accepted) retried).report().id());
+    assertThat(inventory.scanned)
+        .as("the inventory hears of the scan once it is published, and again harmlessly")
+        .containsExactly(IMAGE, IMAGE);
   }
 
   @Test

@@ -132,7 +132,8 @@ class UnavailableDependenciesIT {
       assertThat(response.headers().firstValue("Retry-After")).contains("10");
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-      assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("it is kept");
+      assertThat(JSON.readTree(response.body()).path("detail").asString())
+          .contains("did not acknowledge");
     }
   }
 

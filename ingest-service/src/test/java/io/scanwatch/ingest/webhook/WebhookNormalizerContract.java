@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A registry's test extends this, names its normalizer and its sample files (under {@code
  * src/test/resources/webhooks/}), and adds the expected values of each sample.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class WebhookNormalizerContract {
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();

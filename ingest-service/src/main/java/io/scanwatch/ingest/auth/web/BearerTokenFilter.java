@@ -16,11 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Lets a request to {@code /api/} through only with {@code Authorization: Bearer <accepted token>};
  * anything else gets 401 with a problem body before any controller runs, so nothing is read or
- * stored for an unknown caller. Health and metrics stay open.
+ * stored for an unknown caller. Health and metrics stay open; registry webhooks carry their
+ * source's own credential instead.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
   private static final String BEARER = "Bearer ";
+
+  /** Registry webhooks authenticate per source (see the webhook feature), not with API tokens. */
+  private static final String WEBHOOKS = "/api/v1/webhooks/";
 
   private final ApiTokens tokens;
   private final JsonMapper json;
@@ -32,7 +36,9 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    // The servlet path is decoded and normalized: "/api/v1/webhooks/../reports" cannot slip by.
+    String path = request.getServletPath();
+    return !path.startsWith("/api/") || path.startsWith(WEBHOOKS);
   }
 
   @Override

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Problem answers (RFC 9457) for what can go wrong around a report that is not the report's fault:
- * too large, or the broker or store unavailable. The latter are 503 with {@code Retry-After}: the
- * caller retries the same bytes and gets exactly one event.
+ * Problem answers (RFC 9457) for what can go wrong around a report or webhook that is not its
+ * fault: too large, or the broker or store unavailable. The latter are 503 with {@code
+ * Retry-After}: the caller retries the same bytes and gets exactly one event.
  */
 @RestControllerAdvice
 class ReportProblemHandler {
@@ -34,14 +34,14 @@ class ReportProblemHandler {
 
   @ExceptionHandler(EventPublishingException.class)
   ResponseEntity<ProblemDetail> brokerUnavailable(EventPublishingException e) {
-    LOG.warn("Report kept but not yet published: {}", e.getMessage());
-    return unavailable("the message broker did not accept the report's event; it is kept");
+    LOG.warn("Event not published: {}", e.getMessage());
+    return unavailable("the message broker did not acknowledge the event");
   }
 
   @ExceptionHandler(DataAccessResourceFailureException.class)
   ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
-    LOG.warn("Report store unavailable: {}", e.getMessage());
-    return unavailable("the report store is unavailable; nothing was stored");
+    LOG.warn("Store unavailable: {}", e.getMessage());
+    return unavailable("the store is unavailable");
   }
 
   private static ResponseEntity<ProblemDetail> unavailable(String detail) {

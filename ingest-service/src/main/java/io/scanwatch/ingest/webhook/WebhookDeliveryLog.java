@@ -1,0 +1,23 @@
+package io.scanwatch.ingest.webhook;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Keeps every authenticated delivery as received, with what became of it. */
+public interface WebhookDeliveryLog {
+
+  /**
+   * @param outcome {@code accepted}, {@code duplicate} or {@code ignored}
+   * @param eventIds the ids of the events published from it
+   */
+  record Entry(
+      String correlationId,
+      String provider,
+      String source,
+      Instant receivedAt,
+      byte[] raw,
+      String outcome,
+      List<String> eventIds) {}
+
+  void record(Entry entry);
+}

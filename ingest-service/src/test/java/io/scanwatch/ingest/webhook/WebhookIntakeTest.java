@@ -1,0 +1,362 @@
+package io.scanwatch.ingest.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scanwatch.contracts.ImageAction;
+import io.scanwatch.contracts.ImageEvent;
+import io.scanwatch.ingest.inventory.RecordingInventory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebhookIntakeTest {
+
+  private static final Duration WINDOW = Duration.ofMinutes(10);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+  private final InMemoryLedger ledger = new InMemoryLedger();
+  private final List<ImageEvent> published = new ArrayList<>();
+  private final List<WebhookDeliveryLog.Entry> logged = new ArrayList<>();
+  private final RecordingInventory inventory = new RecordingInventory();
+  private int publishFailures;
+
+  private final WebhookIntake intake =
+      new WebhookIntake(
+          new WebhookSources(
+              List.of(
+                  new TestRegistry(
+                      "header", new WebhookAuthentication.SharedSecretHeader("X-Token")),
+                  new TestRegistry("path", new WebhookAuthentication.PathToken()),
+                  new TestRegistry(
+                      "signed",
+                      new WebhookAuthentication.HmacSignature("X-Signature", "sha256=", false))),
+              List.of(
+                  new WebhookSource("header", "prod", "header-secret", null, null, List.of()),
+                  new WebhookSource(
+                      "header",
+                      "scoped",
+                      "scoped-secret",
+                      null,
+                      "reg.example",
+                      List.of("team-a/**")),
+                  new WebhookSource("path", "prod", "path-secret", null, null, List.of()),
+                  new WebhookSource("signed", "prod", "signing-key", null, null, List.of()))),
+          ledger,
+          event -> {
+            if (publishFailures > 0) {
+              publishFailures--;
+              throw new IllegalStateException("broker down");
+            }
+            published.add(event);
+          },
+          inventory,
+          logged::add,
+          WINDOW,
+          clock);
+
+  @Test
+  void anAuthenticatedPushIsPublishedWithTheSourceAndProviderAndGoesIntoTheInventory() {
+    var outcome = intake.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", "id-1")));
+
+    assertThat(outcome).isInstanceOf(WebhookIntakeOutcome.Accepted.class);
+    assertThat(published)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.action()).isEqualTo(ImageAction.PUSHED);
+              assertThat(e.registry()).isEqualTo("registry.test");
+              assertThat(e.repository()).isEqualTo("team-a/web");
+              assertThat(e.tags()).containsExactly("1.0");
+              assertThat(e.provider()).isEqualTo("header");
+              assertThat(e.source()).isEqualTo("prod");
+              assertThat(e.deliveryId()).isEqualTo("id-1");
+              assertThat(e.correlationId()).isEqualTo("corr");
+            });
+    assertThat(inventory.applied).containsExactlyElementsOf(published);
+    assertThat(logged)
+        .singleElement()
+        .satisfies(l -> assertThat(l.outcome()).isEqualTo("accepted"));
+  }
+
+  @Test
+  void theSameDeliveryIdAgainIsARedeliveryEvenAfterTheContentWindow() {
+    intake.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", "id-1")));
+    clock.advance(WINDOW.plusMinutes(5));
+
+    var again = intake.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", "id-1")));
+
+    assertThat(again)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.Accepted.class,
+            a -> {
+              assertThat(a.onlyRedeliveries()).isTrue();
+              assertThat(a.outcomeLabel()).isEqualTo("duplicate");
+            });
+    assertThat(published).hasSize(1);
+  }
+
+  @Test
+  void theSameEventUnderANewDeliveryIdIsARedeliveryWithinTheWindowOnly() {
+    intake.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", "id-1")));
+    clock.advance(WINDOW.minusMinutes(1));
+    intake.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", "id-2")));
+    assertThat(published).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(2));
+    intake.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", "id-3")));
+
+    assertThat(published).hasSize(2);
+    assertThat(published.get(1).eventId())
+        .as("the event id derives from the content, so consumers see the same event")
+        .isEqualTo(published.get(0).eventId());
+  }
+
+  @Test
+  void theSameDigestUnderAnotherTagIsANewEvent() {
+    intake.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", null)));
+    intake.accept(headerDelivery("prod", push("team-a/web", "latest", "d1", null)));
+
+    assertThat(published)
+        .extracting(ImageEvent::tags)
+        .containsExactly(List.of("1.0"), List.of("latest"));
+  }
+
+  @Test
+  void aDeliveryWhoseEventDidNotReachTheBrokerIsPublishedWhenSentAgain() {
+    publishFailures = 1;
+    String body = push("team-a/web", "1.0", "d1", "id-1");
+
+    assertThatThrownBy(() -> intake.accept(headerDelivery("prod", body)))
+        .hasMessageContaining("broker down");
+    var retried = intake.accept(headerDelivery("prod", body));
+
+    assertThat(retried.outcomeLabel()).isEqualTo("accepted");
+    assertThat(published).hasSize(1);
+    assertThat(ledger.claims).hasSize(2);
+  }
+
+  @Test
+  void aWrongOrMissingCredentialOrUnknownSourceIsUnauthenticatedAndNothingIsStored() {
+    String body = push("team-a/web", "1.0", "d1", "id-1");
+    List<WebhookDelivery> forged =
+        List.of(
+            delivery("header", "prod", null, body, Map.of("X-Token", "header-secreT")),
+            delivery("header", "prod", null, body, Map.of()),
+            delivery("header", "prod", "header-secret", body, Map.of()),
+            delivery("header", "nobody", null, body, Map.of("X-Token", "header-secret")),
+            delivery("header", "scoped", null, body, Map.of("X-Token", "header-secret")),
+            delivery("path", "prod", "path-secret-", body, Map.of()),
+            delivery("path", "prod", null, body, Map.of()),
+            delivery("signed", "prod", null, body, Map.of("X-Signature", "sha256=00")),
+            delivery("signed", "prod", null, body, Map.of("X-Signature", "signing-key")));
+
+    for (WebhookDelivery delivery : forged) {
+      assertThat(intake.accept(delivery))
+          .as(
+              "%s/%s token %s headers %s",
+              delivery.provider(), delivery.source(), delivery.pathToken(), delivery.headers())
+          .isInstanceOf(WebhookIntakeOutcome.Unauthenticated.class);
+    }
+    assertThat(published).isEmpty();
+    assertThat(logged).isEmpty();
+    assertThat(ledger.claims).isEmpty();
+  }
+
+  @Test
+  void aPathTokenAndAnHmacSignatureOverTheRawBodyAuthenticate() throws Exception {
+    String body = push("team-a/web", "1.0", "d1", "id-1");
+    String signature =
+        "sha256="
+            + HexFormat.of()
+                .formatHex(
+                    WebhookAuthenticator.hmacSha256(
+                        "signing-key", body.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(
+            intake.accept(delivery("path", "prod", "path-secret", body, Map.of())).outcomeLabel())
+        .isEqualTo("accepted");
+    assertThat(
+            intake
+                .accept(delivery("signed", "prod", null, body, Map.of("x-signature", signature)))
+                .outcomeLabel())
+        .isEqualTo("accepted");
+    assertThat(
+            intake
+                .accept(
+                    delivery("signed", "prod", null, body + " ", Map.of("X-Signature", signature)))
+                .outcomeLabel())
+        .as("a signature over other bytes")
+        .isEqualTo("unauthenticated");
+  }
+
+  @Test
+  void aScopedSourceMayNotReportOnOtherRepositoriesAndItsRegistryOverridesThePayloads() {
+    var outside =
+        intake.accept(
+            delivery(
+                "header",
+                "scoped",
+                null,
+                push("team-b/web", "1.0", "d1", null),
+                Map.of("X-Token", "scoped-secret")));
+    var inside =
+        intake.accept(
+            delivery(
+                "header",
+                "scoped",
+                null,
+                push("team-a/sub/web", "1.0", "d1", null),
+                Map.of("X-Token", "scoped-secret")));
+
+    assertThat(outside)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.OutOfScope.class,
+            o -> assertThat(o.repository()).isEqualTo("team-b/web"));
+    assertThat(inside.outcomeLabel()).isEqualTo("accepted");
+    assertThat(published)
+        .singleElement()
+        .satisfies(e -> assertThat(e.registry()).isEqualTo("reg.example"));
+  }
+
+  @Test
+  void malformedJsonSaysWhereAndForeignJsonNamesTheExpectedShape() {
+    var malformed = intake.accept(headerDelivery("prod", "{\"repository\": "));
+    var foreign = intake.accept(headerDelivery("prod", "{\"something\": \"else\"}"));
+    var tooDeep = intake.accept(headerDelivery("prod", "[".repeat(100) + "]".repeat(100)));
+
+    assertThat(malformed)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.Malformed.class, m -> assertThat(m.reason()).contains("line 1"));
+    assertThat(foreign)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.Unrecognized.class,
+            u -> assertThat(u.expectedShape()).isEqualTo("a test payload"));
+    assertThat(tooDeep).isInstanceOf(WebhookIntakeOutcome.Malformed.class);
+    assertThat(published).isEmpty();
+  }
+
+  @Test
+  void anUnknownProviderNamesTheKnownOnes() {
+    assertThat(intake.accept(delivery("nexus", "prod", null, "{}", Map.of())))
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.UnknownProvider.class,
+            u -> assertThat(u.known()).containsExactly("header", "path", "signed"));
+  }
+
+  @Test
+  void aSourceNamingAnUnknownProviderOrConfiguredTwiceStopsTheService() {
+    var registry = new TestRegistry("header", new WebhookAuthentication.PathToken());
+    var unknown = new WebhookSource("nexus", "prod", "s", null, null, List.of());
+    var twice = new WebhookSource("header", "prod", "s", null, null, List.of());
+
+    assertThatThrownBy(() -> new WebhookSources(List.of(registry), List.of(unknown)))
+        .hasMessageContaining("'nexus'")
+        .hasMessageContaining("known providers: [header]");
+    assertThatThrownBy(() -> new WebhookSources(List.of(registry), List.of(twice, twice)))
+        .hasMessageContaining("configured twice");
+  }
+
+  @Test
+  void theSecretNeverAppearsInTheSourcesText() {
+    assertThat(
+            new WebhookSource("header", "prod", "header-secret", null, null, List.of()).toString())
+        .doesNotContain("header-secret");
+  }
+
+  private WebhookDelivery headerDelivery(String source, String body) {
+    return delivery("header", source, null, body, Map.of("X-Token", "header-secret"));
+  }
+
+  private static WebhookDelivery delivery(
+      String provider, String source, String token, String body, Map<String, String> headers) {
+    return new WebhookDelivery(
+        provider, source, token, body.getBytes(StandardCharsets.UTF_8), headers, "corr");
+  }
+
+  private static String push(String repository, String tag, String digest, String id) {
+    return """
+        {"repository": "%s", "tag": "%s", "digest": "sha256:%s", "id": %s}"""
+        .formatted(repository, tag, digest.repeat(32), id == null ? "null" : "\"" + id + "\"");
+  }
+
+  /** A registry whose payload is {"repository", "tag", "digest", "id"}. */
+  private record TestRegistry(String provider, WebhookAuthentication authentication)
+      implements WebhookNormalizer {
+
+    @Override
+    public String expectedShape() {
+      return "a test payload";
+    }
+
+    @Override
+    public WebhookOutcome normalize(WebhookPayload payload) {
+      String repository = PayloadFields.text(payload.body(), "repository");
+      if (repository == null) {
+        return new WebhookOutcome.Unrecognized("no repository");
+      }
+      return WebhookOutcome.Normalized.of(
+          RegistryEvent.of(ImageAction.PUSHED, repository)
+              .registry("registry.test")
+              .tag(PayloadFields.text(payload.body(), "tag"))
+              .digest(PayloadFields.text(payload.body(), "digest"))
+              .occurredAt(Instant.parse("2026-12-03T09:59:00Z"))
+              .deliveryId(PayloadFields.text(payload.body(), "id"))
+              .build());
+    }
+  }
+
+  private static final class InMemoryLedger implements RedeliveryLedger {
+    final Map<String, Instant> claims = new HashMap<>();
+
+    @Override
+    public boolean claim(String key, Instant now, Duration window) {
+      Instant earlier = claims.get(key);
+      if (earlier != null && !earlier.isBefore(now.minus(window))) {
+        return false;
+      }
+      claims.put(key, now);
+      return true;
+    }
+
+    @Override
+    public void release(String key, Instant claimedAt) {
+      claims.remove(key, claimedAt);
+    }
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
