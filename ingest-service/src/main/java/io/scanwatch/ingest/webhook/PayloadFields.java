@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 public final class PayloadFields {
 
   private static final Pattern BARE_SHA256 = Pattern.compile("[a-fA-F0-9]{64}");
-  private static final Pattern DIGEST =
-      Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
+  private static final Pattern SHA256 = Pattern.compile("sha256:[a-f0-9]{64}");
+  private static final Pattern SHA512 = Pattern.compile("sha512:[a-f0-9]{128}");
 
   private PayloadFields() {}
 
@@ -79,18 +79,20 @@ public final class PayloadFields {
   }
 
   /**
-   * A digest in its canonical {@code algorithm:hex} form: a bare 64-hex value gets {@code sha256:},
-   * anything that is not a digest gives {@code null}.
+   * A digest in its canonical form, as the OCI image spec registers them: {@code sha256:} and 64
+   * lower-case hex, or {@code sha512:} and 128. A bare 64-hex value gets {@code sha256:}; anything
+   * else (a masked {@code sha256:xxxx}, a truncated documentation sample) gives {@code null}, since
+   * an image must never be filed under a digest it does not have.
    */
   public static String digest(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
-    String digest = value.strip();
+    String digest = value.strip().toLowerCase(Locale.ROOT);
     if (BARE_SHA256.matcher(digest).matches()) {
-      return "sha256:" + digest.toLowerCase(Locale.ROOT);
+      return "sha256:" + digest;
     }
-    return DIGEST.matcher(digest).matches() ? digest : null;
+    return SHA256.matcher(digest).matches() || SHA512.matcher(digest).matches() ? digest : null;
   }
 
   /** The host of an {@code https://host[:port]/…} URL or of a {@code host/path} reference. */

@@ -60,8 +60,9 @@ class GitHubWebhookNormalizerTest extends WebhookNormalizerContract {
                 "ghcr.io",
                 "codertocat/hello-world-npm",
                 List.of(),
-                // GitHub's example digest is 40 hex long; it is kept as given, not corrected.
-                "sha256:6c62fb45fe66bfb1ea9a66abc38f6a0cc974292b",
+                // The tag's digest in GitHub's example is 40 hex long, not a sha256 digest; the
+                // version, a container package's manifest digest, is.
+                "sha256:3da1996a8115d7616457760d9920b815241d0a03b34cf5f04e9a0e9d8de37498",
                 DOCKER_V2,
                 List.of(),
                 null,
@@ -79,7 +80,7 @@ class GitHubWebhookNormalizerTest extends WebhookNormalizerContract {
                 "ghcr.io",
                 "codertocat/hello-world-npm",
                 List.of(),
-                "sha256:6c62fb45fe66bfb1ea9a66abc38f6a0cc974292b",
+                "sha256:3da1996a8115d7616457760d9920b815241d0a03b34cf5f04e9a0e9d8de37498",
                 DOCKER_V2,
                 List.of(),
                 null,
