@@ -16,13 +16,16 @@ import java.util.UUID;
  * @param state the new state
  * @param priority the alert's priority
  * @param image the image the alert is about
- * @param counts unique findings per severity in the scan that caused the change
+ * @param counts unique findings per severity in the scan that caused the change; {@code null} when
+ *     no scan is known (a {@link AlertReason#NOT_SCANNED} alert)
  * @param violations the rules the image broke
  * @param topFindings the most severe findings, fixable first, for the message
  * @param firstSeenAt when the oldest finding behind the priority was first seen on the repository
  * @param deadline when the fix is due; a rescan does not move it
- * @param reportId the report that caused the change
+ * @param reportId the report that caused the change, or {@code null} when no report did
  * @param inputReceivedAt when ingest-service received that report
+ * @param reason why the alert exists; events written before it was added read as {@link
+ *     AlertReason#POLICY_VIOLATION}
  */
 public record AlertEvent(
     UUID eventId,
@@ -38,9 +41,11 @@ public record AlertEvent(
     Instant firstSeenAt,
     Instant deadline,
     String reportId,
-    Instant inputReceivedAt) {
+    Instant inputReceivedAt,
+    AlertReason reason) {
 
   public AlertEvent {
+    reason = reason == null ? AlertReason.POLICY_VIOLATION : reason;
     violations = List.copyOf(violations);
     topFindings = List.copyOf(topFindings);
   }

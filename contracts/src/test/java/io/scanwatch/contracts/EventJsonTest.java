@@ -70,4 +70,45 @@ class EventJsonTest {
     assertThat(finding.severity()).isEqualTo(Severity.LOW);
     assertThat(finding.fixable()).isFalse();
   }
+
+  @Test
+  void anImageEventReadsBackWithItsPlatformsAndScanAndIsKeyedByRepository() {
+    var event =
+        new ImageEvent(
+            UUID.fromString("019ae3f0-5b2a-7c3d-8e4f-0123456789ab"),
+            RECEIVED,
+            RECEIVED,
+            "corr-1",
+            ImageAction.SCAN_COMPLETED,
+            "harbor.example.test",
+            "acme/web",
+            List.of("1.0", "latest"),
+            "sha256:" + "3".repeat(64),
+            "application/vnd.oci.image.index.v1+json",
+            List.of(new ImagePlatform("linux", "arm64", "v8", null)),
+            new RegistryScan("Trivy v0.50.0", new SeverityCounts(2, 5, 9, 4, 0), 15, null),
+            "harbor",
+            "harbor-prod",
+            "delivery-1");
+
+    assertThat(EventJson.read(EventJson.write(event), ImageEvent.class)).isEqualTo(event);
+    assertThat(event.repositoryKey()).isEqualTo("harbor.example.test/acme/web");
+    assertThat(event.images())
+        .extracting(ImageReference::displayName)
+        .containsExactly("harbor.example.test/acme/web:1.0", "harbor.example.test/acme/web:latest");
+  }
+
+  @Test
+  void anAlertEventWrittenBeforeItHadAReasonReadsAsAPolicyViolation() {
+    String json =
+        """
+        {"eventId":"019ae3f0-5b2a-7c3d-8e4f-0123456789ab","alertId":"a","state":"FIRING",
+         "priority":"P0","image":{"registry":"r","repository":"x"},"violations":[],
+         "topFindings":[]}
+        """;
+
+    AlertEvent alert = EventJson.read(json.getBytes(StandardCharsets.UTF_8), AlertEvent.class);
+
+    assertThat(alert.reason()).isEqualTo(AlertReason.POLICY_VIOLATION);
+  }
 }

@@ -1,6 +1,7 @@
 package io.scanwatch.notifier;
 
 import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.contracts.AlertReason;
 import io.scanwatch.contracts.AlertState;
 import io.scanwatch.contracts.EventIds;
 import io.scanwatch.contracts.Finding;
@@ -62,6 +63,7 @@ public final class AlertEvents {
         now.minusSeconds(3600),
         DEADLINE,
         "report-" + UUID.randomUUID(),
-        now.minusMillis(40));
+        now.minusMillis(40),
+        AlertReason.POLICY_VIOLATION);
   }
 }

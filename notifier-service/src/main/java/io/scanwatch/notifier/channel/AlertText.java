@@ -55,9 +55,12 @@ public record AlertText(
   }
 
   private static String counts(SeverityCounts counts) {
-    SeverityCounts known = counts == null ? SeverityCounts.NONE : counts;
+    if (counts == null) {
+      // A not-scanned alert knows no findings; zeros would read as a clean image.
+      return "unknown: no scan result";
+    }
     return Arrays.stream(Severity.values())
-        .map(severity -> severity.name() + " " + known.of(severity))
+        .map(severity -> severity.name() + " " + counts.of(severity))
         .collect(Collectors.joining(SEPARATOR));
   }
 

@@ -1,6 +1,7 @@
 package io.scanwatch.policy.alert;
 
 import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.contracts.AlertReason;
 import io.scanwatch.contracts.AlertState;
 import io.scanwatch.contracts.EventIds;
 import io.scanwatch.contracts.ImageReference;
@@ -88,6 +89,7 @@ public class AlertLifecycle {
         verdict.firstSeenAt(),
         verdict.deadline(),
         verdict.reportId(),
-        verdict.inputReceivedAt());
+        verdict.inputReceivedAt(),
+        AlertReason.POLICY_VIOLATION);
   }
 }

@@ -3,6 +3,7 @@ package io.scanwatch.notifier.channel.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.contracts.AlertReason;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.PolicyViolation;
 import io.scanwatch.notifier.AlertEvents;
@@ -25,6 +26,31 @@ class SlackMessageTest {
                 + image.displayName()
                 + ": CRITICAL 1 · HIGH 0 · MEDIUM 3 · LOW 2 · UNKNOWN 0;"
                 + " fix by 2026-12-05T10:15:30Z (UTC)");
+  }
+
+  @Test
+  void anImageWithoutAScanShowsItsCountsAsUnknownNotAsZeros() {
+    var notScanned =
+        new AlertEvent(
+            alert.eventId(),
+            alert.occurredAt(),
+            alert.correlationId(),
+            "not-scanned:" + image.displayName(),
+            alert.state(),
+            alert.priority(),
+            image,
+            null,
+            List.of(new PolicyViolation("scanned-within", "not scanned within PT30M")),
+            List.of(),
+            alert.firstSeenAt(),
+            alert.deadline(),
+            null,
+            alert.inputReceivedAt(),
+            AlertReason.NOT_SCANNED);
+
+    assertThat(SlackMessage.render(notScanned).path("text").asString())
+        .contains(": unknown: no scan result;")
+        .doesNotContain("CRITICAL 0");
   }
 
   @Test
@@ -122,6 +148,7 @@ class SlackMessageTest {
         alert.firstSeenAt(),
         alert.deadline(),
         alert.reportId(),
-        alert.inputReceivedAt());
+        alert.inputReceivedAt(),
+        alert.reason());
   }
 }

@@ -2,6 +2,7 @@ package io.scanwatch.policy.evaluation.kafka;
 
 import io.scanwatch.contracts.ScanReported;
 import io.scanwatch.contracts.Topics;
+import io.scanwatch.policy.coverage.ScanCoverage;
 import io.scanwatch.policy.evaluation.ReportAssembly;
 import io.scanwatch.policy.evaluation.ScanEvaluation;
 import io.scanwatch.policy.verdict.Verdict;
@@ -11,9 +12,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates every {@link ScanReported} event, once all its parts are in when it travelled in parts.
- * The offset is committed only after the verdict and its events are out, so a crash means a
- * redelivery, which evaluation absorbs.
+ * Evaluates every {@link ScanReported} event, once all its parts are in when it travelled in parts,
+ * and counts it as the scan a pushed image waits for. The offset is committed only after the
+ * verdict and its events are out, so a crash means a redelivery, which evaluation absorbs.
  */
 @Component
 class ScanReportListener {
@@ -22,10 +23,12 @@ class ScanReportListener {
 
   private final ReportAssembly assembly;
   private final ScanEvaluation evaluation;
+  private final ScanCoverage coverage;
 
-  ScanReportListener(ReportAssembly assembly, ScanEvaluation evaluation) {
+  ScanReportListener(ReportAssembly assembly, ScanEvaluation evaluation, ScanCoverage coverage) {
     this.assembly = assembly;
     this.evaluation = evaluation;
+    this.coverage = coverage;
   }
 
   @KafkaListener(id = "policy-scan-reports", topics = Topics.SCAN_REPORTS)
@@ -35,6 +38,7 @@ class ScanReportListener {
         .ifPresent(
             report -> {
               evaluate(report);
+              coverage.onScanReport(report.image(), report.receivedAt(), report.correlationId());
               if (!event.whole()) {
                 assembly.completed(report);
               }
