@@ -3,6 +3,8 @@ package io.scanwatch.localstack;
 /** What the launcher prints once the stack is up: where each piece listens and how to use it. */
 final class EndpointTable {
 
+  static final String HARBOR_PUSH_EXAMPLE = "webhooks/harbor-push-artifact.json";
+
   private EndpointTable() {}
 
   static String render(StackConfig config, boolean withServices) {
@@ -40,7 +42,23 @@ final class EndpointTable {
           .append("' -H 'Content-Type: application/json' \\\n")
           .append("    --data-binary @")
           .append(config.example(Demo.FAILING_EXAMPLE))
-          .append('\n');
+          .append('\n')
+          .append("Send a Harbor webhook (every registry has a source 'local' with this secret):\n")
+          .append("  curl -sS http://127.0.0.1:")
+          .append(ports.ingest())
+          .append("/api/v1/webhooks/harbor/local \\\n")
+          .append("    -H 'Authorization: ")
+          .append(StackConfig.DEV_WEBHOOK_SECRET)
+          .append("' -H 'Content-Type: application/json' \\\n")
+          .append("    --data-binary @")
+          .append(config.example(HARBOR_PUSH_EXAMPLE))
+          .append('\n')
+          .append("Known images:\n")
+          .append("  curl -sS http://127.0.0.1:")
+          .append(ports.ingest())
+          .append("/api/v1/images -H 'Authorization: Bearer ")
+          .append(StackConfig.DEV_API_TOKEN)
+          .append("'\n");
     }
     return out.toString();
   }

@@ -66,7 +66,15 @@ public final class ServiceProcess {
         "MONGODB_URI",
         "mongodb://127.0.0.1:" + ports.mongo() + "/scanwatch-" + service.shortName());
     switch (service) {
-      case INGEST -> env.put("SCANWATCH_API_TOKENS", StackConfig.DEV_API_TOKEN);
+      case INGEST -> {
+        env.put("SCANWATCH_API_TOKENS", StackConfig.DEV_API_TOKEN);
+        for (int i = 0; i < StackConfig.WEBHOOK_PROVIDERS.size(); i++) {
+          String source = "SCANWATCH_INGEST_WEBHOOKS_SOURCES_" + i + "_";
+          env.put(source + "PROVIDER", StackConfig.WEBHOOK_PROVIDERS.get(i));
+          env.put(source + "NAME", "local");
+          env.put(source + "SECRET", StackConfig.DEV_WEBHOOK_SECRET);
+        }
+      }
       case NOTIFIER -> {
         env.put(
             "SLACK_WEBHOOK_URL",

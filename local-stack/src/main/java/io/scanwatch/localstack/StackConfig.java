@@ -3,6 +3,7 @@ package io.scanwatch.localstack;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,17 @@ public record StackConfig(Path repoDir, Path stateDir, StackPorts ports) {
 
   /** The API token ingest-service accepts in the local stack; printed for the user to copy. */
   public static final String DEV_API_TOKEN = "scanwatch-dev-token";
+
+  /**
+   * The secret of the webhook source {@code local} that ingest-service has for every registry in
+   * the local stack: the header value, signing key or path token, as the registry uses it.
+   */
+  public static final String DEV_WEBHOOK_SECRET = "scanwatch-dev-webhook-secret";
+
+  /** The registries ingest-service reads, each configured with a {@code local} source. */
+  public static final List<String> WEBHOOK_PROVIDERS =
+      List.of(
+          "harbor", "dockerhub", "distribution", "github", "quay", "acr", "ecr", "jfrog", "gar");
 
   /** Overrides the state directory, so a second stack on other ports keeps its own data. */
   public static final String STATE_DIR_VARIABLE = "SCANWATCH_STATE_DIR";

@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.scanwatch.contracts.ImageAction;
+import io.scanwatch.contracts.ImageEvent;
 import io.scanwatch.contracts.Priority;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.contracts.Topics;
@@ -202,6 +204,65 @@ class EndToEndIT {
       assertThat(verdict.counts()).isEqualTo(new SeverityCounts(2, 0, 0, 49_998, 0));
       assertThat(verdict.priority()).isEqualTo(Priority.P0);
     }
+  }
+
+  @Test
+  void aHarborPushThroughTheLocalSourceIsPublishedAndListedAsNotScanned() throws Exception {
+    String digest = "sha256:954b378c375d852eb3c63ab88978f640b4348b01c1b3456a024a81536dafbbf4";
+    try (var images = TopicRecorder.recording(Topics.IMAGE_EVENTS)) {
+      var push =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "http://127.0.0.1:"
+                          + ports.get(Service.INGEST)
+                          + "/api/v1/webhooks/harbor/local"))
+              .header("Authorization", StackConfig.DEV_WEBHOOK_SECRET)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofFile(
+                      stack.example(EndpointTable.HARBOR_PUSH_EXAMPLE)))
+              .build();
+      HttpResponse<String> response = http.send(push, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      String correlationId = response.headers().firstValue("X-Correlation-Id").orElseThrow();
+
+      await()
+          .alias("the ImageEvent of the Harbor push")
+          .atMost(DELIVERY)
+          .until(
+              () ->
+                  !images
+                      .events(
+                          Topics.IMAGE_EVENTS,
+                          ImageEvent.class,
+                          event -> event.correlationId().equals(correlationId))
+                      .isEmpty());
+      ImageEvent event =
+          images
+              .events(
+                  Topics.IMAGE_EVENTS,
+                  ImageEvent.class,
+                  e -> e.correlationId().equals(correlationId))
+              .getFirst();
+      assertThat(event.action()).isEqualTo(ImageAction.PUSHED);
+      assertThat(event.repositoryKey()).isEqualTo("localhost/harbor/alpine");
+      assertThat(event.digest()).isEqualTo(digest);
+      assertThat(event.source()).isEqualTo("local");
+    }
+
+    var inventory =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + ports.get(Service.INGEST)
+                        + "/api/v1/images?repository=harbor/alpine"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .build();
+    JsonNode listed =
+        JSON.readTree(http.send(inventory, HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(listed.path("images").path(0).path("digest").asString()).isEqualTo(digest);
+    assertThat(listed.path("images").path(0).path("scanStatus").asString())
+        .isEqualTo("NOT_SCANNED");
   }
 
   private static List<VerdictIssued> verdictsOf(TopicRecorder recorder, String reportId) {

@@ -27,7 +27,11 @@ class EndpointTableTest {
         .contains("scanwatch-dev-token")
         .contains("http://127.0.0.1:8081/api/v1/reports/trivy")
         .contains("Authorization: Bearer scanwatch-dev-token")
-        .contains("@/repo/examples/trivy/spring4shell-jre11-image.json");
+        .contains("@/repo/examples/trivy/spring4shell-jre11-image.json")
+        .contains("http://127.0.0.1:8081/api/v1/webhooks/harbor/local")
+        .contains("Authorization: scanwatch-dev-webhook-secret")
+        .contains("@/repo/examples/webhooks/harbor-push-artifact.json")
+        .contains("http://127.0.0.1:8081/api/v1/images");
   }
 
   @Test

@@ -25,11 +25,18 @@ class ServiceProcessTest {
   }
 
   @Test
-  void ingestAcceptsTheDevToken() {
-    assertThat(ServiceProcess.environment(Service.INGEST, config))
+  void ingestAcceptsTheDevTokenAndAWebhookSourceNamedLocalForEveryRegistry() {
+    var env = ServiceProcess.environment(Service.INGEST, config);
+
+    assertThat(env)
         .containsEntry("SERVER_PORT", "9181")
         .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017/scanwatch-ingest")
-        .containsEntry("SCANWATCH_API_TOKENS", "scanwatch-dev-token");
+        .containsEntry("SCANWATCH_API_TOKENS", "scanwatch-dev-token")
+        .containsEntry("SCANWATCH_INGEST_WEBHOOKS_SOURCES_0_PROVIDER", "harbor")
+        .containsEntry("SCANWATCH_INGEST_WEBHOOKS_SOURCES_8_PROVIDER", "gar")
+        .containsEntry("SCANWATCH_INGEST_WEBHOOKS_SOURCES_8_NAME", "local")
+        .containsEntry(
+            "SCANWATCH_INGEST_WEBHOOKS_SOURCES_8_SECRET", "scanwatch-dev-webhook-secret");
   }
 
   @Test
