@@ -3,7 +3,11 @@ package io.scanwatch.ingest.webhook;
 import java.time.Instant;
 import java.util.List;
 
-/** Keeps every authenticated delivery as received, with what became of it. */
+/**
+ * Keeps every delivery that was read into events or ignored, as received, with what became of it.
+ * Deliveries answered with an error are not kept: the registry shows them, and nothing came of
+ * them.
+ */
 public interface WebhookDeliveryLog {
 
   /**

@@ -1,9 +1,7 @@
 package io.scanwatch.ingest.webhook;
 
 import io.scanwatch.contracts.EventIds;
-import io.scanwatch.contracts.ImageAction;
 import io.scanwatch.contracts.ImageEvent;
-import io.scanwatch.contracts.RegistryScan;
 import io.scanwatch.ingest.inventory.ImageInventory;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,12 +117,13 @@ public class WebhookIntake {
     List<ImageEvent> published = new ArrayList<>();
     List<ImageEvent> redelivered = new ArrayList<>();
     for (RegistryEvent event : normalized.events()) {
-      ImageEvent imageEvent = imageEvent(event, source, delivery.correlationId(), receivedAt);
-      if (claim(imageEvent, receivedAt)) {
+      Draft draft = draft(event, source, delivery.correlationId(), receivedAt);
+      ImageEvent imageEvent = draft.event();
+      if (claim(draft, receivedAt)) {
         try {
           publisher.publish(imageEvent);
         } catch (RuntimeException e) {
-          release(imageEvent, receivedAt);
+          release(draft, receivedAt);
           throw e;
         }
         published.add(imageEvent);
@@ -144,50 +143,47 @@ public class WebhookIntake {
         source.provider(), published, redelivered, normalized.ignored());
   }
 
-  private ImageEvent imageEvent(
+  /** An event about to be claimed and published, with the key that recognises it again. */
+  private record Draft(ImageEvent event, String contentKey) {}
+
+  private Draft draft(
       RegistryEvent event, WebhookSource source, String correlationId, Instant receivedAt) {
     String registry =
         source.registry() != null
             ? source.registry()
             : event.registry() != null ? event.registry() : source.provider();
     Instant occurredAt = event.occurredAt() != null ? event.occurredAt() : receivedAt;
-    String key =
-        contentKey(
-            source.provider(),
-            event.action(),
-            registry + "/" + event.repository(),
-            event.digest(),
+    String key = contentKey(source.provider(), registry, event);
+    var imageEvent =
+        new ImageEvent(
+            EventIds.derived(occurredAt, key),
             occurredAt,
+            receivedAt,
+            correlationId,
+            event.action(),
+            registry,
+            event.repository(),
             event.tags(),
-            event.scan());
-    return new ImageEvent(
-        EventIds.derived(occurredAt, key),
-        occurredAt,
-        receivedAt,
-        correlationId,
-        event.action(),
-        registry,
-        event.repository(),
-        event.tags(),
-        event.digest(),
-        event.mediaType(),
-        event.platforms(),
-        event.scan(),
-        source.provider(),
-        source.name(),
-        event.deliveryId());
+            event.digest(),
+            event.mediaType(),
+            event.platforms(),
+            event.scan(),
+            source.provider(),
+            source.name(),
+            event.deliveryId());
+    return new Draft(imageEvent, key);
   }
 
   /**
    * Claims both keys of an event: its delivery id, which identifies it for good, and its content,
    * which catches a provider that sends the same event again under a new id within the window.
    */
-  private boolean claim(ImageEvent event, Instant now) {
-    String byId = deliveryKey(event);
+  private boolean claim(Draft draft, Instant now) {
+    String byId = deliveryKey(draft.event());
     if (byId != null && !ledger.claim(byId, now, DELIVERY_ID_WINDOW)) {
       return false;
     }
-    if (!ledger.claim(contentKey(event), now, redeliveryWindow)) {
+    if (!ledger.claim(draft.contentKey(), now, redeliveryWindow)) {
       if (byId != null) {
         ledger.release(byId, now);
       }
@@ -196,12 +192,12 @@ public class WebhookIntake {
     return true;
   }
 
-  private void release(ImageEvent event, Instant claimedAt) {
-    String byId = deliveryKey(event);
+  private void release(Draft draft, Instant claimedAt) {
+    String byId = deliveryKey(draft.event());
     if (byId != null) {
       ledger.release(byId, claimedAt);
     }
-    ledger.release(contentKey(event), claimedAt);
+    ledger.release(draft.contentKey(), claimedAt);
   }
 
   private static String deliveryKey(ImageEvent event) {
@@ -220,37 +216,25 @@ public class WebhookIntake {
   }
 
   /**
-   * Provider, action, image, tags and scan counts; an image known by tag alone (Docker Hub sends no
-   * digest) also by the time the registry gives, so that two pushes of one tag are two events.
+   * Provider, action, image, tags and scan counts. An image known by tag alone (Docker Hub sends no
+   * digest) is told apart by the time the registry gives, so that two pushes of one tag are two
+   * events; a registry that gives neither digest nor time (Quay) is recognised by its tags within
+   * the window.
    */
-  private static String contentKey(ImageEvent event) {
-    return contentKey(
-        event.provider(),
-        event.action(),
-        event.repositoryKey(),
-        event.digest(),
-        event.occurredAt(),
-        event.tags(),
-        event.scan());
-  }
-
-  private static String contentKey(
-      String provider,
-      ImageAction action,
-      String repositoryKey,
-      String digest,
-      Instant occurredAt,
-      List<String> tags,
-      RegistryScan scan) {
+  private static String contentKey(String provider, String registry, RegistryEvent event) {
+    String image =
+        event.digest() != null
+            ? event.digest()
+            : event.occurredAt() != null ? "at:" + event.occurredAt() : "undated";
     return String.join(
         "|",
         "content",
         provider,
-        action.name(),
-        repositoryKey,
-        digest != null ? digest : "at:" + occurredAt,
-        String.join(",", tags.stream().sorted().toList()),
-        scan == null ? "" : String.valueOf(scan.counts()));
+        event.action().name(),
+        registry + "/" + event.repository(),
+        image,
+        String.join(",", event.tags().stream().sorted().toList()),
+        event.scan() == null ? "" : String.valueOf(event.scan().counts()));
   }
 
   private static WebhookDeliveryLog.Entry entry(

@@ -121,6 +121,19 @@ class WebhookIntakeTest {
   }
 
   @Test
+  void aRegistryThatSendsNeitherDigestNorTimeIsRecognisedByItsTagsWithinTheWindow() {
+    String undated = "{\"repository\": \"team-a/web\", \"tag\": \"1.0\", \"undated\": true}";
+
+    intake.accept(headerDelivery("prod", undated));
+    clock.advance(Duration.ofMinutes(1));
+    intake.accept(headerDelivery("prod", undated));
+    clock.advance(WINDOW);
+    intake.accept(headerDelivery("prod", undated));
+
+    assertThat(published).hasSize(2);
+  }
+
+  @Test
   void theSameDigestUnderAnotherTagIsANewEvent() {
     intake.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", null)));
     intake.accept(headerDelivery("prod", push("team-a/web", "latest", "d1", null)));
@@ -303,12 +316,13 @@ class WebhookIntakeTest {
       if (repository == null) {
         return new WebhookOutcome.Unrecognized("no repository");
       }
+      boolean undated = payload.body().path("undated").asBoolean(false);
       return WebhookOutcome.Normalized.of(
           RegistryEvent.of(ImageAction.PUSHED, repository)
               .registry("registry.test")
               .tag(PayloadFields.text(payload.body(), "tag"))
-              .digest(PayloadFields.text(payload.body(), "digest"))
-              .occurredAt(Instant.parse("2026-12-03T09:59:00Z"))
+              .digest(PayloadFields.digest(PayloadFields.text(payload.body(), "digest")))
+              .occurredAt(undated ? null : Instant.parse("2026-12-03T09:59:00Z"))
               .deliveryId(PayloadFields.text(payload.body(), "id"))
               .build());
     }

@@ -75,9 +75,10 @@ class MongoImageInventory implements ImageInventory {
       criteria.add(Criteria.where("registry").is(query.registry()));
     }
     if (query.repository() != null) {
+      // A glob matches the whole name, and MongoDB's $regex matches anywhere unless anchored.
       criteria.add(
           Criteria.where("repository")
-              .regex(RepositoryGlob.of(query.repository()).pattern().pattern()));
+              .regex("^(?:" + RepositoryGlob.of(query.repository()).pattern().pattern() + ")$"));
     }
     if (query.tag() != null) {
       criteria.add(Criteria.where("tags").is(query.tag()));
@@ -176,19 +177,15 @@ class MongoImageInventory implements ImageInventory {
       mongo.upsert(byId(id(registry, repository, digest, null)), update, COLLECTION);
     }
     if (!tags.isEmpty()) {
-      // Registries that send no digest (Docker Hub, Quay) know the image by tag only.
+      // Registries that send no digest (Docker Hub, Quay) know the image by tag only. A scan known
+      // by tag alone (a Trivy report of registry/repo:tag) is of the image the tag points at now,
+      // whether or not its push named a digest.
+      Criteria byTag = Criteria.where("registry").is(registry).and("repository").is(repository);
+      if (digest != null) {
+        byTag = byTag.and("digest").is(null);
+      }
       mongo.updateMulti(
-          Query.query(
-              Criteria.where("registry")
-                  .is(registry)
-                  .and("repository")
-                  .is(repository)
-                  .and("digest")
-                  .is(null)
-                  .and("tags")
-                  .in(tags)),
-          Update.update("scan", scan),
-          COLLECTION);
+          Query.query(byTag.and("tags").in(tags)), Update.update("scan", scan), COLLECTION);
     }
   }
 

@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code POST /api/v1/webhooks/{provider}/{source}[/{token}]}: registry webhooks. Each source
@@ -100,14 +101,17 @@ class WebhookController {
       return count(
           "unknown",
           "unknown_provider",
-          problem(
-              HttpStatus.NOT_FOUND,
-              "No such provider",
-              "unknown-provider",
-              "'"
-                  + provider
-                  + "' is not a registry Scanwatch reads; known: "
-                  + sources.providers()));
+          withoutToken(
+              provider,
+              source,
+              problem(
+                  HttpStatus.NOT_FOUND,
+                  "No such provider",
+                  "unknown-provider",
+                  "'"
+                      + provider
+                      + "' is not a registry Scanwatch reads; known: "
+                      + sources.providers())));
     }
     byte[] raw = readLimited(request);
     if (raw == null) {
@@ -118,13 +122,33 @@ class WebhookController {
               "too-large",
               "the body is larger than " + maxBytes + " bytes");
       tooLarge.getBody().setProperty("maxBytes", maxBytes);
-      return count(provider, "too_large", tooLarge);
+      return count(provider, "too_large", withoutToken(provider, source, tooLarge));
     }
     WebhookIntakeOutcome outcome =
         intake.accept(
             new WebhookDelivery(
                 provider, source, token, raw, headers(request), CorrelationIdFilter.of(request)));
-    return count(outcome.providerLabel(), outcome.outcomeLabel(), respond(outcome));
+    return count(
+        outcome.providerLabel(),
+        outcome.outcomeLabel(),
+        withoutToken(provider, source, respond(outcome)));
+  }
+
+  /**
+   * Names the source's URL without its token segment as the problem's instance: Spring would
+   * otherwise echo the request path, and for Docker Hub, Quay and GAR the token is the secret.
+   */
+  private static <T> ResponseEntity<T> withoutToken(
+      String provider, String source, ResponseEntity<T> response) {
+    if (response.getBody() instanceof ProblemDetail problem) {
+      problem.setInstance(
+          UriComponentsBuilder.fromPath("/api/v1/webhooks")
+              .pathSegment(provider, source)
+              .build()
+              .encode()
+              .toUri());
+    }
+    return response;
   }
 
   private ResponseEntity<?> respond(WebhookIntakeOutcome outcome) {
