@@ -4,6 +4,7 @@ import io.scanwatch.policy.alert.AlertLifecycle;
 import io.scanwatch.policy.alert.AlertProperties;
 import io.scanwatch.policy.alert.AlertStore;
 import io.scanwatch.policy.finding.FindingHistory;
+import io.scanwatch.policy.rules.PolicyEngine;
 import io.scanwatch.policy.rules.PolicyProperties;
 import io.scanwatch.policy.verdict.VerdictStore;
 import java.time.Clock;
@@ -34,6 +35,13 @@ class EvaluationConfiguration {
       EvaluationEvents events,
       Clock clock) {
     return new ScanEvaluation(
-        policy.defaultPolicy(), deadlines, history, verdicts, alerts, events, clock);
+        policy.defaultPolicy(),
+        new PolicyEngine(vulnerability -> false, os -> os.endOfLife()),
+        deadlines,
+        history,
+        verdicts,
+        alerts,
+        events,
+        clock);
   }
 }

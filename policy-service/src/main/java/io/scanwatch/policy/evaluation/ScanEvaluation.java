@@ -8,8 +8,12 @@ import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.policy.alert.AlertLifecycle;
 import io.scanwatch.policy.finding.FindingHistory;
 import io.scanwatch.policy.finding.FindingKey;
+import io.scanwatch.policy.rules.Evaluation;
 import io.scanwatch.policy.rules.Policy;
+import io.scanwatch.policy.rules.PolicyEngine;
 import io.scanwatch.policy.rules.RuleResult;
+import io.scanwatch.policy.rules.ScanFacts;
+import io.scanwatch.policy.rules.Suppressor;
 import io.scanwatch.policy.verdict.Verdict;
 import io.scanwatch.policy.verdict.VerdictStore;
 import java.time.Clock;
@@ -33,6 +37,7 @@ public class ScanEvaluation {
           .thenComparing(Finding::packageName);
 
   private final Policy policy;
+  private final PolicyEngine engine;
   private final DeadlineProperties deadlines;
   private final FindingHistory history;
   private final VerdictStore verdicts;
@@ -42,6 +47,7 @@ public class ScanEvaluation {
 
   public ScanEvaluation(
       Policy policy,
+      PolicyEngine engine,
       DeadlineProperties deadlines,
       FindingHistory history,
       VerdictStore verdicts,
@@ -49,6 +55,7 @@ public class ScanEvaluation {
       EvaluationEvents events,
       Clock clock) {
     this.policy = policy;
+    this.engine = engine;
     this.deadlines = deadlines;
     this.history = history;
     this.verdicts = verdicts;
@@ -61,8 +68,21 @@ public class ScanEvaluation {
     List<Finding> findings = Policy.unique(report.findings());
     Map<FindingKey, Instant> firstSeen =
         history.recordSeen(report.image().repositoryKey(), findings, report.receivedAt());
-    List<RuleResult> results = policy.evaluate(findings);
-    boolean passed = results.stream().allMatch(RuleResult.Pass.class::isInstance);
+    Evaluation evaluation =
+        engine.evaluate(
+            policy,
+            new ScanFacts(
+                report.image(),
+                Map.of(),
+                report.os(),
+                findings,
+                null,
+                null,
+                null,
+                report.receivedAt()),
+            Suppressor.NONE);
+    List<RuleResult> results = evaluation.results();
+    boolean passed = evaluation.passed();
 
     Priority priority = passed ? null : priorityOf(findings, results);
     Instant firstSeenAt =

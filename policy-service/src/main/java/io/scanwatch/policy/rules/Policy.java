@@ -1,29 +1,28 @@
 package io.scanwatch.policy.rules;
 
 import io.scanwatch.contracts.Finding;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * A named set of rules; a scan passes when every rule passes. Rules see each finding once, however
- * many targets of the report listed it.
+ * A named policy: which images it is for and what it demands of them.
+ *
+ * @param name unique, e.g. {@code payments-production}; {@code default} is the fallback
+ * @param description what it is for, in a sentence
+ * @param selector the images it applies to
+ * @param conditions what they must meet
  */
-public record Policy(String name, List<PolicyRule> rules) {
+public record Policy(String name, String description, Selector selector, Conditions conditions) {
+
+  /** The name of the policy that applies when no other selects an image. */
+  public static final String DEFAULT = "default";
 
   public Policy {
-    rules = List.copyOf(rules);
-  }
-
-  /** Every rule's result on {@code findings}, in rule order. */
-  public List<RuleResult> evaluate(List<Finding> findings) {
-    List<Finding> unique = unique(findings);
-    List<RuleResult> results = new ArrayList<>(rules.size());
-    for (PolicyRule rule : rules) {
-      results.add(rule.evaluate(unique));
-    }
-    return results;
+    Objects.requireNonNull(name, "name");
+    selector = selector == null ? Selector.any() : selector;
+    Objects.requireNonNull(conditions, "conditions");
   }
 
   /** One finding per vulnerability id, package and installed version; the first one wins. */

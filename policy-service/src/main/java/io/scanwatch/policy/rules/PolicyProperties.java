@@ -2,8 +2,6 @@ package io.scanwatch.policy.rules;
 
 import io.scanwatch.contracts.Severity;
 import jakarta.validation.constraints.NotEmpty;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -16,15 +14,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("scanwatch.policy")
 public record PolicyProperties(@NotEmpty Map<Severity, Integer> maxFindings) {
 
-  /** The policy these properties describe, its rules ordered from the most severe. */
+  /** The policy these properties describe: limits on counts, everything else left open. */
   public Policy defaultPolicy() {
-    List<PolicyRule> rules = new ArrayList<>();
-    for (Severity severity : Severity.values()) {
-      Integer max = maxFindings.get(severity);
-      if (max != null) {
-        rules.add(new SeverityThresholdRule(severity, max));
-      }
-    }
-    return new Policy("default", rules);
+    return new Policy(
+        Policy.DEFAULT,
+        "The shipped default: CRITICAL must be 0, HIGH fewer than 2 (unless configured otherwise)",
+        Selector.any(),
+        Conditions.maxFindings(maxFindings));
   }
 }

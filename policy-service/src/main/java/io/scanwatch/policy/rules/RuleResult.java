@@ -16,7 +16,7 @@ public sealed interface RuleResult {
    * The scan breaks the rule.
    *
    * @param reason why, in words a person reads in an alert
-   * @param findings the findings that broke it
+   * @param findings the findings that broke it; empty when only counts are known
    */
   record Violation(String rule, String reason, List<Finding> findings) implements RuleResult {
 
@@ -24,4 +24,12 @@ public sealed interface RuleResult {
       findings = List.copyOf(findings);
     }
   }
+
+  /**
+   * The rule could not be judged on this scan (a registry's counts say nothing of misconfigurations
+   * or of the operating system), so it neither passes nor fails it.
+   *
+   * @param reason why not
+   */
+  record NotEvaluated(String rule, String reason) implements RuleResult {}
 }

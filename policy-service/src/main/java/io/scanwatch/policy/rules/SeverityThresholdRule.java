@@ -1,13 +1,11 @@
 package io.scanwatch.policy.rules;
 
-import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.Severity;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * At most {@code max} unique findings of {@code severity}: "CRITICAL must be 0" is {@code
- * (CRITICAL, 0)}, "HIGH fewer than 2" is {@code (HIGH, 1)}.
+ * At most {@code max} counted findings of {@code severity}: "CRITICAL must be 0" is {@code
+ * (CRITICAL, 0)}, "HIGH fewer than 2" is {@code (HIGH, 1)}. Judges a registry's counts too.
  */
 public record SeverityThresholdRule(Severity severity, int max) implements PolicyRule {
 
@@ -22,12 +20,14 @@ public record SeverityThresholdRule(Severity severity, int max) implements Polic
   }
 
   @Override
-  public RuleResult evaluate(List<Finding> findings) {
-    List<Finding> matching = findings.stream().filter(f -> f.severity() == severity).toList();
-    if (matching.size() <= max) {
+  public RuleResult evaluate(CountedScan scan) {
+    int count = scan.counts().of(severity);
+    if (count <= max) {
       return new RuleResult.Pass(name());
     }
     return new RuleResult.Violation(
-        name(), "%s %d exceeds the allowed %d".formatted(severity, matching.size(), max), matching);
+        name(),
+        "%s %d exceeds the allowed %d".formatted(severity, count, max),
+        scan.findings().stream().filter(f -> f.severity() == severity).toList());
   }
 }

@@ -14,6 +14,7 @@ import io.scanwatch.contracts.Priority;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.policy.alert.AlertLifecycle;
+import io.scanwatch.policy.rules.PolicyEngine;
 import io.scanwatch.policy.rules.PolicyProperties;
 import io.scanwatch.policy.verdict.Verdict;
 import java.time.Clock;
@@ -34,6 +35,7 @@ class ScanEvaluationTest {
   private final ScanEvaluation evaluation =
       new ScanEvaluation(
           new PolicyProperties(Map.of(Severity.CRITICAL, 0, Severity.HIGH, 1)).defaultPolicy(),
+          new PolicyEngine(vulnerability -> false, os -> os.endOfLife()),
           new DeadlineProperties(
               Duration.ofHours(48), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(90)),
           stores,
