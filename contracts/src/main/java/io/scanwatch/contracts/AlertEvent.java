@@ -26,6 +26,10 @@ import java.util.UUID;
  * @param inputReceivedAt when ingest-service received that report
  * @param reason why the alert exists; events written before it was added read as {@link
  *     AlertReason#POLICY_VIOLATION}
+ * @param escalation for {@link AlertState#ESCALATED}, how close the deadline is; else {@code null}
+ * @param score the image's security score, or {@code null} when not scanned
+ * @param grade the score's letter grade, or {@code null}
+ * @param rootCause the root-cause hint in a sentence, or {@code null}
  */
 public record AlertEvent(
     UUID eventId,
@@ -42,7 +46,11 @@ public record AlertEvent(
     Instant deadline,
     String reportId,
     Instant inputReceivedAt,
-    AlertReason reason) {
+    AlertReason reason,
+    AlertEscalation escalation,
+    Integer score,
+    String grade,
+    String rootCause) {
 
   public AlertEvent {
     reason = reason == null ? AlertReason.POLICY_VIOLATION : reason;

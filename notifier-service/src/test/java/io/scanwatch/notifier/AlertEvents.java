@@ -64,6 +64,10 @@ public final class AlertEvents {
         DEADLINE,
         "report-" + UUID.randomUUID(),
         now.minusMillis(40),
-        AlertReason.POLICY_VIOLATION);
+        AlertReason.POLICY_VIOLATION,
+        null,
+        74,
+        "C",
+        null);
   }
 }

@@ -146,6 +146,10 @@ public class ScanCoverage {
         scan.dueAt(),
         null,
         scan.receivedAt(),
-        AlertReason.NOT_SCANNED);
+        AlertReason.NOT_SCANNED,
+        null,
+        null,
+        null,
+        null);
   }
 }

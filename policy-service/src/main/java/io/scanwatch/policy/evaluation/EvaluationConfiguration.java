@@ -4,16 +4,29 @@ import io.scanwatch.policy.alert.AlertLifecycle;
 import io.scanwatch.policy.alert.AlertProperties;
 import io.scanwatch.policy.alert.AlertStore;
 import io.scanwatch.policy.finding.FindingHistory;
+import io.scanwatch.policy.finding.TagFindings;
+import io.scanwatch.policy.kev.KnownExploitedVulnerabilities;
+import io.scanwatch.policy.rootcause.RootCauseAnalysis;
 import io.scanwatch.policy.rules.PolicyEngine;
 import io.scanwatch.policy.rules.PolicyProperties;
+import io.scanwatch.policy.rules.PolicySelector;
+import io.scanwatch.policy.rules.ScanSuppressions;
+import io.scanwatch.policy.score.ScoreProperties;
 import io.scanwatch.policy.verdict.VerdictStore;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
 
-/** Wires the evaluation use case to the policy, its stores and its events. */
+/** Wires the evaluation use case to the policies, its stores and its events. */
 @Configuration(proxyBeanMethods = false)
 class EvaluationConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EvaluationConfiguration.class);
 
   @Bean
   AlertLifecycle alertLifecycle(AlertStore store, AlertProperties properties, Clock clock) {
@@ -26,22 +39,77 @@ class EvaluationConfiguration {
   }
 
   @Bean
+  PolicySelector policySelector(PolicyProperties policy) {
+    var shipped = policy.defaultPolicy();
+    return (image, labels) -> shipped;
+  }
+
+  @Bean
+  ScanSuppressions scanSuppressions() {
+    return ScanSuppressions.NONE;
+  }
+
+  @Bean
+  PolicyEngine policyEngine(
+      KnownExploitedVulnerabilities knownExploited, RootCauseAnalysis rootCause, Clock clock) {
+    return new PolicyEngine(
+        id -> knownExploited.current().find(id).isPresent(),
+        os -> rootCause.endOfLife(os, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+  }
+
+  @Bean
   ScanEvaluation scanEvaluation(
-      PolicyProperties policy,
+      PolicySelector policies,
+      PolicyEngine engine,
+      ScanSuppressions suppressions,
+      ScoreProperties score,
       DeadlineProperties deadlines,
       FindingHistory history,
+      TagFindings tags,
+      RootCauseAnalysis rootCause,
       VerdictStore verdicts,
       AlertLifecycle alerts,
       EvaluationEvents events,
       Clock clock) {
     return new ScanEvaluation(
-        policy.defaultPolicy(),
-        new PolicyEngine(vulnerability -> false, os -> os.endOfLife()),
+        policies,
+        engine,
+        suppressions,
+        score.formula(),
         deadlines,
         history,
+        tags,
+        rootCause,
         verdicts,
         alerts,
         events,
         clock);
+  }
+
+  @Bean
+  AlertEscalationCheck alertEscalationCheck(AlertLifecycle alerts, EvaluationEvents events) {
+    return new AlertEscalationCheck(alerts, events);
+  }
+
+  /** Escalates alerts near or past their deadline on an interval; a failure waits for the next. */
+  static class AlertEscalationCheck {
+    private final AlertLifecycle alerts;
+    private final EvaluationEvents events;
+
+    AlertEscalationCheck(AlertLifecycle alerts, EvaluationEvents events) {
+      this.alerts = alerts;
+      this.events = events;
+    }
+
+    @Scheduled(
+        fixedDelayString = "${scanwatch.policy.alerts.escalation-check-interval}",
+        initialDelayString = "${scanwatch.policy.alerts.escalation-check-interval}")
+    void check() {
+      try {
+        alerts.escalateDue().forEach(events::alertChanged);
+      } catch (RuntimeException e) {
+        LOG.warn("Escalating alerts failed; retrying: {}", e.toString());
+      }
+    }
   }
 }

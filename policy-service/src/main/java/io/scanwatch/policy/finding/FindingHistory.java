@@ -1,6 +1,5 @@
 package io.scanwatch.policy.finding;
 
-import io.scanwatch.contracts.Finding;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -9,10 +8,13 @@ import java.util.Map;
 public interface FindingHistory {
 
   /**
-   * Records that {@code findings} were seen on {@code repositoryKey} at {@code seenAt}, keeping any
-   * earlier first sighting, and returns each finding's first-seen time. Recording the same sighting
-   * twice changes nothing.
+   * Records that the findings {@code keys} were seen on {@code repositoryKey} at {@code seenAt},
+   * keeping any earlier first sighting, and returns each one's first-seen time. Recording the same
+   * sighting twice changes nothing.
    */
   Map<FindingKey, Instant> recordSeen(
-      String repositoryKey, Collection<Finding> findings, Instant seenAt);
+      String repositoryKey, Collection<FindingKey> keys, Instant seenAt);
+
+  /** The first sightings recorded for {@code keys}; keys never seen are absent. Changes nothing. */
+  Map<FindingKey, Instant> firstSeen(String repositoryKey, Collection<FindingKey> keys);
 }

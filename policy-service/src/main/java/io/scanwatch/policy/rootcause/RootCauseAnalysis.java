@@ -39,6 +39,22 @@ public final class RootCauseAnalysis {
   }
 
   /**
+   * Whether {@code os} is end of life on {@code today}: flagged so by the scanner, or past its
+   * distribution's security support in the data. An unknown release is not.
+   */
+  public boolean endOfLife(OperatingSystem os, LocalDate today) {
+    if (os.endOfLife()) {
+      return true;
+    }
+    return releases
+        .get()
+        .distribution(os.family())
+        .flatMap(distribution -> distribution.release(os.name()))
+        .map(release -> release.endOfLifeOn(today))
+        .orElse(false);
+  }
+
+  /**
    * The hint for an image, or empty when there is none: no OS, an unknown distribution or release,
    * no more than half of the counted findings from OS packages, or a release that is current.
    *

@@ -1,9 +1,17 @@
 package io.scanwatch.policy.rules;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.scanwatch.contracts.Finding;
 import java.util.List;
 
-/** The result of one policy rule on one scan. */
+/** The result of one policy rule on one scan; in JSON its {@code outcome} names the case. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "outcome")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = RuleResult.Pass.class, name = "pass"),
+  @JsonSubTypes.Type(value = RuleResult.Violation.class, name = "violation"),
+  @JsonSubTypes.Type(value = RuleResult.NotEvaluated.class, name = "not-evaluated")
+})
 public sealed interface RuleResult {
 
   /** The rule's name, e.g. {@code max-critical}. */

@@ -5,26 +5,39 @@ import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.PolicyViolation;
 import io.scanwatch.contracts.Priority;
 import io.scanwatch.contracts.SeverityCounts;
+import io.scanwatch.policy.finding.FindingDiff;
+import io.scanwatch.policy.rootcause.RootCauseHint;
+import io.scanwatch.policy.rules.Evaluation;
 import io.scanwatch.policy.rules.RuleResult;
+import io.scanwatch.policy.score.Score;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The decision on one scan report.
+ * The decision on one scan, with everything that went into it.
  *
- * @param reportId the report decided on; one verdict per report
- * @param correlationId carried over from the report
+ * @param reportId the report decided on (for a registry's scan, the image event's id); one verdict
+ *     per report
+ * @param correlationId carried over from the input
  * @param image the image
  * @param policy the name of the policy applied
- * @param passed whether every rule passed
- * @param counts unique findings per severity
- * @param results every rule's result
- * @param priority how urgent the fix is; {@code null} when passed
- * @param firstSeenAt when the oldest finding behind the priority was first seen; {@code null} when
- *     passed
- * @param deadline when the fix is due; {@code null} when passed
- * @param topFindings the most pressing findings, most severe and fixable first
- * @param inputReceivedAt when ingest-service received the report
+ * @param passed whether no rule was violated
+ * @param countsOnly whether only a registry scanner's counts were judged
+ * @param allCounts unique findings per severity before the policy's filters and suppressions
+ * @param counts the counted findings per severity
+ * @param results every rule's result, with the findings that broke it
+ * @param suppressed findings an exception or VEX statement suppressed, each with what did
+ * @param excluded findings the policy's filters leave out, each with why
+ * @param knownExploited ids of counted findings in the known-exploited catalogue
+ * @param score the security score and grade, and how they were computed
+ * @param priority how urgent the fix is; {@code null} when nothing counted was found
+ * @param firstSeenAt when the oldest finding behind the priority was first seen on the repository
+ * @param deadline when the fix is due; {@code null} without a priority
+ * @param topFindings the most pressing counted findings, most severe and fixable first
+ * @param diff how the findings compare with the previous scan of this tag; {@code null} for counts
+ *     only
+ * @param rootCause why the image has these findings, when the OS explains most of them
+ * @param inputReceivedAt when ingest-service received the input
  * @param decidedAt when the verdict was made
  */
 public record Verdict(
@@ -33,17 +46,28 @@ public record Verdict(
     ImageReference image,
     String policy,
     boolean passed,
+    boolean countsOnly,
+    SeverityCounts allCounts,
     SeverityCounts counts,
     List<RuleResult> results,
+    List<Evaluation.Suppressed> suppressed,
+    List<Evaluation.Excluded> excluded,
+    List<String> knownExploited,
+    Score score,
     Priority priority,
     Instant firstSeenAt,
     Instant deadline,
     List<Finding> topFindings,
+    FindingDiff diff,
+    RootCauseHint rootCause,
     Instant inputReceivedAt,
     Instant decidedAt) {
 
   public Verdict {
     results = List.copyOf(results);
+    suppressed = List.copyOf(suppressed);
+    excluded = List.copyOf(excluded);
+    knownExploited = List.copyOf(knownExploited);
     topFindings = List.copyOf(topFindings);
   }
 

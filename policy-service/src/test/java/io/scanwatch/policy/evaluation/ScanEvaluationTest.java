@@ -14,8 +14,11 @@ import io.scanwatch.contracts.Priority;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.policy.alert.AlertLifecycle;
+import io.scanwatch.policy.rootcause.DistributionReleases;
+import io.scanwatch.policy.rootcause.RootCauseAnalysis;
 import io.scanwatch.policy.rules.PolicyEngine;
 import io.scanwatch.policy.rules.PolicyProperties;
+import io.scanwatch.policy.rules.ScanSuppressions;
 import io.scanwatch.policy.verdict.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,11 +37,16 @@ class ScanEvaluationTest {
   private final Clock clock = Clock.fixed(MONDAY, ZoneOffset.UTC);
   private final ScanEvaluation evaluation =
       new ScanEvaluation(
-          new PolicyProperties(Map.of(Severity.CRITICAL, 0, Severity.HIGH, 1)).defaultPolicy(),
+          (image, labels) ->
+              new PolicyProperties(Map.of(Severity.CRITICAL, 0, Severity.HIGH, 1)).defaultPolicy(),
           new PolicyEngine(vulnerability -> false, os -> os.endOfLife()),
+          ScanSuppressions.NONE,
+          Evaluations.SHIPPED_SCORE,
           new DeadlineProperties(
               Duration.ofHours(48), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(90)),
           stores,
+          stores,
+          new RootCauseAnalysis(DistributionReleases.bundled()),
           stores,
           new AlertLifecycle(stores, Set.of(Priority.P0), clock),
           stores,
@@ -76,15 +84,27 @@ class ScanEvaluationTest {
   }
 
   @Test
-  void aPassingReportGivesAPassingVerdictAndNoAlert() {
+  void aPassingReportWithFindingsIsP3DueInNinetyDaysAndAlertsNobody() {
     Verdict verdict = evaluation.evaluate(scan("r1", "acme/alpine", "3.10", MONDAY, ALPINE310));
 
     assertThat(verdict.passed()).isTrue();
     assertThat(verdict.counts()).isEqualTo(new SeverityCounts(0, 0, 4, 0, 0));
-    assertThat(verdict.priority()).isNull();
-    assertThat(verdict.deadline()).isNull();
+    assertThat(verdict.priority()).isEqualTo(Priority.P3);
+    assertThat(verdict.deadline()).isEqualTo(MONDAY.plus(Duration.ofDays(90)));
+    assertThat(verdict.score().value()).isEqualTo(98);
+    assertThat(verdict.score().grade()).isEqualTo("A+");
     assertThat(stores.verdictEvents).hasSize(1);
     assertThat(stores.alertEvents).isEmpty();
+  }
+
+  @Test
+  void aReportWithNothingCountedHasNoPriorityAndAPerfectScore() {
+    Verdict verdict = evaluation.evaluate(scan("r1", "acme/clean", "1.0", MONDAY, List.of()));
+
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.priority()).isNull();
+    assertThat(verdict.deadline()).isNull();
+    assertThat(verdict.score().value()).isEqualTo(100);
   }
 
   @Test

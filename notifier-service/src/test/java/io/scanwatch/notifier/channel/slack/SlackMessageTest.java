@@ -46,7 +46,11 @@ class SlackMessageTest {
             alert.deadline(),
             null,
             alert.inputReceivedAt(),
-            AlertReason.NOT_SCANNED);
+            AlertReason.NOT_SCANNED,
+            null,
+            null,
+            null,
+            null);
 
     assertThat(SlackMessage.render(notScanned).path("text").asString())
         .contains(": unknown: no scan result;")
@@ -149,6 +153,10 @@ class SlackMessageTest {
         alert.deadline(),
         alert.reportId(),
         alert.inputReceivedAt(),
-        alert.reason());
+        alert.reason(),
+        alert.escalation(),
+        alert.score(),
+        alert.grade(),
+        alert.rootCause());
   }
 }

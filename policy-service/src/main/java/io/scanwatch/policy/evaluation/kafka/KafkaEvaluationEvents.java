@@ -39,7 +39,14 @@ class KafkaEvaluationEvents implements EvaluationEvents {
             verdict.counts(),
             verdict.policyViolations(),
             verdict.priority(),
-            verdict.deadline());
+            verdict.deadline(),
+            verdict.policy(),
+            verdict.countsOnly(),
+            verdict.allCounts(),
+            verdict.score().value(),
+            verdict.score().grade(),
+            verdict.diff() == null ? null : verdict.diff().changes(),
+            verdict.rootCause() == null ? null : verdict.rootCause().summary());
     events.publish(
         Topics.VERDICTS, verdict.image().repositoryKey(), verdict.correlationId(), event);
     meters

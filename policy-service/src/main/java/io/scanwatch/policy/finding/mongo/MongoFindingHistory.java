@@ -1,6 +1,5 @@
 package io.scanwatch.policy.finding.mongo;
 
-import io.scanwatch.contracts.Finding;
 import io.scanwatch.policy.finding.FindingHistory;
 import io.scanwatch.policy.finding.FindingKey;
 import java.time.Instant;
@@ -37,12 +36,8 @@ class MongoFindingHistory implements FindingHistory {
 
   @Override
   public Map<FindingKey, Instant> recordSeen(
-      String repositoryKey, Collection<Finding> findings, Instant seenAt) {
-    Map<String, FindingKey> keysById = new LinkedHashMap<>();
-    for (Finding finding : findings) {
-      FindingKey key = FindingKey.of(finding);
-      keysById.putIfAbsent(id(repositoryKey, key), key);
-    }
+      String repositoryKey, Collection<FindingKey> keys, Instant seenAt) {
+    Map<String, FindingKey> keysById = idsOf(repositoryKey, keys);
     Map<FindingKey, Instant> firstSeen = new HashMap<>();
     List<String> ids = new ArrayList<>(keysById.keySet());
     // In batches: one bulk write of fifty thousand upserts holds them all in memory at once.
@@ -69,6 +64,32 @@ class MongoFindingHistory implements FindingHistory {
       }
     }
     return firstSeen;
+  }
+
+  @Override
+  public Map<FindingKey, Instant> firstSeen(String repositoryKey, Collection<FindingKey> keys) {
+    Map<String, FindingKey> keysById = idsOf(repositoryKey, keys);
+    Map<FindingKey, Instant> firstSeen = new HashMap<>();
+    List<String> ids = new ArrayList<>(keysById.keySet());
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      Query stored =
+          Query.query(
+              Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + BATCH))));
+      stored.fields().include("firstSeenAt");
+      for (Document document : mongo.find(stored, Document.class, COLLECTION)) {
+        firstSeen.put(
+            keysById.get(document.getString("_id")), document.getDate("firstSeenAt").toInstant());
+      }
+    }
+    return firstSeen;
+  }
+
+  private static Map<String, FindingKey> idsOf(String repositoryKey, Collection<FindingKey> keys) {
+    Map<String, FindingKey> keysById = new LinkedHashMap<>();
+    for (FindingKey key : keys) {
+      keysById.putIfAbsent(id(repositoryKey, key), key);
+    }
+    return keysById;
   }
 
   private static String id(String repositoryKey, FindingKey key) {
