@@ -12,10 +12,17 @@ JAVA_HOME="$(scanwatch_find_jdk)"
 JAVA="$JAVA_HOME/bin/java"
 
 build=true
+help=false
 args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
+    # Printing the usage needs the launcher, not a fresh build of everything.
+    --help | -h)
+      build=false
+      help=true
+      args+=("$arg")
+      ;;
     *) args+=("$arg") ;;
   esac
 done
@@ -27,6 +34,12 @@ fi
 
 shopt -s nullglob
 launchers=("$ROOT"/local-stack/target/local-stack-*.jar)
+if [[ "$help" == true && ${#launchers[@]} -ne 1 ]]; then
+  # Not built yet: the usage line at the top of this script still says how to run it.
+  sed -n 's/^# Usage: //p' "${BASH_SOURCE[0]}"
+  echo "Build once (run without --help) for the launcher's description of each option."
+  exit 0
+fi
 if [[ ${#launchers[@]} -ne 1 ]]; then
   echo "Expected one launcher jar in $ROOT/local-stack/target, found ${#launchers[@]};" \
     "build it with ./mvnw -B -q -DskipTests package (or run without --no-build)." >&2

@@ -1,10 +1,14 @@
 package io.scanwatch.localstack;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * A process the local stack started, with its output in a log file: it can be waited on until
@@ -27,32 +32,47 @@ public final class ChildProcess {
   private final String name;
   private final Process process;
   private final Path logFile;
+  private final long runStart;
 
-  private ChildProcess(String name, Process process, Path logFile) {
+  private ChildProcess(String name, Process process, Path logFile, long runStart) {
     this.name = name;
     this.process = process;
     this.logFile = logFile;
+    this.runStart = runStart;
   }
 
   /**
    * Starts {@code command} in {@code workDir} with {@code extraEnv} added to this JVM's
-   * environment, writing stdout and stderr to {@code logFile} (replacing the previous run's log).
+   * environment, appending stdout and stderr to {@code logFile} after a line that marks the start,
+   * so the previous runs' logs stay for reading after a restart.
    */
   public static ChildProcess start(
       String name, List<String> command, Map<String, String> extraEnv, Path workDir, Path logFile) {
     try {
       Files.createDirectories(workDir);
       Files.createDirectories(logFile.getParent());
+      long runStart = Files.exists(logFile) ? Files.size(logFile) : 0;
+      Files.writeString(
+          logFile,
+          startLine(name, Instant.now()) + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       var builder =
           new ProcessBuilder(command)
               .directory(workDir.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile());
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       builder.environment().putAll(extraEnv);
-      return new ChildProcess(name, builder.start(), logFile);
+      return new ChildProcess(name, builder.start(), logFile, runStart);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
     }
+  }
+
+  /** The line that marks where a run's output begins in its log. */
+  static String startLine(String name, Instant at) {
+    return "===== " + name + " starting at " + at + " =====";
   }
 
   /** The {@code java} binary this JVM runs on, so children use the same JDK as the launcher. */
@@ -109,11 +129,11 @@ public final class ChildProcess {
     }
   }
 
-  /** The last lines of the process's log, for error messages. */
+  /** The last lines of this run's log, for error messages. */
   public String logTail() {
     try {
       var tail = new ArrayDeque<String>(LOG_TAIL_LINES);
-      try (var lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+      try (var lines = thisRunsLog()) {
         lines.forEachOrdered(
             line -> {
               if (tail.size() == LOG_TAIL_LINES) {
@@ -128,12 +148,36 @@ public final class ChildProcess {
     }
   }
 
-  /** Whether the log already contains {@code text}; used to wait for a "started" line. */
+  /**
+   * Whether this run's log already contains {@code text}; used to wait for a "started" line, which
+   * an earlier run's output must not count as.
+   */
   public boolean logContains(String text) {
-    try (var lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
-      return lines.anyMatch(line -> line.contains(text));
+    try (var lines = thisRunsLog()) {
+      return lines.skip(1).anyMatch(line -> line.contains(text));
     } catch (IOException | UncheckedIOException e) {
       return false;
+    }
+  }
+
+  /** The log's lines from this run's start line on. */
+  private Stream<String> thisRunsLog() throws IOException {
+    InputStream in = Files.newInputStream(logFile);
+    try {
+      in.skipNBytes(runStart);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+    var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return reader.lines().onClose(() -> close(reader));
+  }
+
+  private static void close(BufferedReader reader) {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

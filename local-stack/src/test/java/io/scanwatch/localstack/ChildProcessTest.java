@@ -3,6 +3,7 @@ package io.scanwatch.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,26 @@ class ChildProcessTest {
       child.stop(Duration.ofSeconds(5));
     }
     assertThat(child.isAlive()).isFalse();
+  }
+
+  @Test
+  void aRestartAppendsToTheLogAfterAStartLineAndReadinessAndTheTailSeeOnlyTheNewRun()
+      throws Exception {
+    start("echo 'Kafka Server started'; echo 'first run'").awaitSuccess(Duration.ofSeconds(30));
+
+    var second = start("echo 'second run'");
+    second.awaitSuccess(Duration.ofSeconds(30));
+
+    List<String> log = Files.readAllLines(second.logFile());
+    assertThat(log).contains("first run", "second run");
+    assertThat(log.stream().filter(line -> line.startsWith("===== test-child starting at ")))
+        .hasSize(2);
+    assertThat(log.indexOf("second run")).isGreaterThan(log.indexOf("first run"));
+    assertThat(second.logContains("Server started")).isFalse();
+    assertThat(second.logContains("second run")).isTrue();
+    assertThat(second.logTail())
+        .contains("second run", "===== test-child starting at ")
+        .doesNotContain("first run");
   }
 
   private ChildProcess start(String script) {

@@ -8,23 +8,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes a registry webhook in: authenticate, read, normalize, publish what is new, keep the
- * inventory. Safe to repeat: a delivery the registry sends again publishes nothing, and one whose
- * events did not reach Kafka publishes them when it is sent again.
+ * Takes a registry webhook in: authenticate, read, normalize, keep the inventory, publish what is
+ * new. Safe to repeat: a delivery the registry sends again publishes nothing and changes nothing,
+ * and one whose events did not reach Kafka publishes them when it is sent again.
  */
 public class WebhookIntake {
 
   /** Far deeper than any registry payload; bounds the parser on hostile input. */
   static final int MAX_NESTING_DEPTH = 64;
+
+  /** Longer than any string a registry sends; a bigger one is an attack, not a webhook. */
+  static final int MAX_STRING_LENGTH = 1_000_000;
+
+  /** Why an event that names neither a tag nor a digest is not published. */
+  static final String NO_IMAGE = "names neither a tag nor a digest";
 
   /** Delivery ids identify one event for good; a week outlasts any registry's retries. */
   static final Duration DELIVERY_ID_WINDOW = Duration.ofDays(7);
@@ -35,9 +46,11 @@ public class WebhookIntake {
                   .streamReadConstraints(
                       StreamReadConstraints.builder()
                           .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxStringLength(1_000_000)
+                          .maxStringLength(MAX_STRING_LENGTH)
                           .build())
                   .build())
+          // Data after the document is looked for once the tree is read, and told in plain words.
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   private final WebhookSources sources;
@@ -65,6 +78,35 @@ public class WebhookIntake {
     this.clock = clock;
   }
 
+  /**
+   * Refuses a delivery before its body is read when its credential does not depend on the body (a
+   * header or the URL's token) and is wrong, so an unknown sender gets 401 whatever it sends. Empty
+   * when the body must be read first: an HMAC signature is over the body.
+   */
+  public Optional<WebhookIntakeOutcome> rejectBeforeReading(
+      String provider, String source, String pathToken, Map<String, String> headers) {
+    Optional<WebhookNormalizer> found = sources.normalizer(provider);
+    if (found.isEmpty()) {
+      return Optional.of(new WebhookIntakeOutcome.UnknownProvider(provider, sources.providers()));
+    }
+    WebhookAuthentication authentication = found.get().authentication();
+    if (authentication instanceof WebhookAuthentication.HmacSignature) {
+      return Optional.empty();
+    }
+    Optional<WebhookSource> configured = sources.source(provider, source);
+    boolean authenticated =
+        configured.isPresent()
+            && WebhookAuthenticator.authenticates(
+                authentication,
+                configured.get(),
+                new WebhookPayload(JSON.missingNode(), headers),
+                new byte[0],
+                pathToken);
+    return authenticated
+        ? Optional.empty()
+        : Optional.of(new WebhookIntakeOutcome.Unauthenticated(provider));
+  }
+
   public WebhookIntakeOutcome accept(WebhookDelivery delivery) {
     String provider = delivery.provider();
     Optional<WebhookNormalizer> found = sources.normalizer(provider);
@@ -83,10 +125,19 @@ public class WebhookIntake {
       return new WebhookIntakeOutcome.Unauthenticated(provider);
     }
     JsonNode body;
-    try {
-      body = JSON.readTree(delivery.raw());
+    try (JsonParser parser = JSON.createParser(delivery.raw())) {
+      body = JSON.readTree(parser);
+      if (body != null && !body.isMissingNode() && parser.nextToken() != null) {
+        return new WebhookIntakeOutcome.Malformed(
+            provider,
+            withLocation("unexpected data after the JSON document", parser.currentTokenLocation()));
+      }
+    } catch (StreamConstraintsException e) {
+      return new WebhookIntakeOutcome.LimitExceeded(
+          provider, "the webhook exceeds a safety limit: " + messageOf(e));
     } catch (JacksonException e) {
-      return new WebhookIntakeOutcome.Malformed(provider, reasonOf(e));
+      return new WebhookIntakeOutcome.Malformed(
+          provider, withLocation(messageOf(e), e.getLocation()));
     }
     if (body == null || body.isMissingNode()) {
       return new WebhookIntakeOutcome.Malformed(provider, "the body is empty");
@@ -108,7 +159,17 @@ public class WebhookIntake {
       WebhookSource source,
       WebhookOutcome.Normalized normalized,
       Instant receivedAt) {
-    for (RegistryEvent event : normalized.events()) {
+    List<RegistryEvent> events =
+        normalized.events().stream()
+            .filter(event -> event.digest() != null || !event.tags().isEmpty())
+            .toList();
+    // An event about no image in particular would change nothing and tell consumers nothing.
+    int ignored = normalized.ignored() + normalized.events().size() - events.size();
+    if (events.isEmpty() && !normalized.events().isEmpty()) {
+      log.record(entry(delivery, receivedAt, "ignored", List.of()));
+      return new WebhookIntakeOutcome.Ignored(source.provider(), NO_IMAGE);
+    }
+    for (RegistryEvent event : events) {
       if (!source.covers(event.repository())) {
         return new WebhookIntakeOutcome.OutOfScope(
             source.provider(), source.name(), event.repository());
@@ -116,22 +177,29 @@ public class WebhookIntake {
     }
     List<ImageEvent> published = new ArrayList<>();
     List<ImageEvent> redelivered = new ArrayList<>();
-    for (RegistryEvent event : normalized.events()) {
+    for (RegistryEvent event : events) {
       Draft draft = draft(event, source, delivery.correlationId(), receivedAt);
       ImageEvent imageEvent = draft.event();
-      if (claim(draft, receivedAt)) {
-        try {
-          publisher.publish(imageEvent);
-        } catch (RuntimeException e) {
-          release(draft, receivedAt);
-          throw e;
+      switch (claim(draft, receivedAt)) {
+        case RedeliveryLedger.AlreadyClaimed already ->
+            redelivered.add(
+                already.originalEventId() == null
+                    ? imageEvent
+                    : withEventId(imageEvent, already.originalEventId()));
+        case RedeliveryLedger.Claimed claimed -> {
+          // The inventory first: its updates are idempotent, so when publishing fails it is
+          // already right, and the registry's retry, no longer a redelivery, publishes. A
+          // redelivery changes nothing.
+          try {
+            inventory.apply(imageEvent);
+            publisher.publish(imageEvent);
+          } catch (RuntimeException e) {
+            release(draft, receivedAt);
+            throw e;
+          }
+          published.add(imageEvent);
         }
-        published.add(imageEvent);
-      } else {
-        redelivered.add(imageEvent);
       }
-      // Also for a redelivery: the first delivery may have been published but not recorded.
-      inventory.apply(imageEvent);
     }
     log.record(
         entry(
@@ -139,8 +207,7 @@ public class WebhookIntake {
             receivedAt,
             published.isEmpty() ? "duplicate" : "accepted",
             published.stream().map(e -> e.eventId().toString()).toList()));
-    return new WebhookIntakeOutcome.Accepted(
-        source.provider(), published, redelivered, normalized.ignored());
+    return new WebhookIntakeOutcome.Accepted(source.provider(), published, redelivered, ignored);
   }
 
   /** An event about to be claimed and published, with the key that recognises it again. */
@@ -178,18 +245,40 @@ public class WebhookIntake {
    * Claims both keys of an event: its delivery id, which identifies it for good, and its content,
    * which catches a provider that sends the same event again under a new id within the window.
    */
-  private boolean claim(Draft draft, Instant now) {
+  private RedeliveryLedger.Claim claim(Draft draft, Instant now) {
+    UUID eventId = draft.event().eventId();
     String byId = deliveryKey(draft.event());
-    if (byId != null && !ledger.claim(byId, now, DELIVERY_ID_WINDOW)) {
-      return false;
-    }
-    if (!ledger.claim(draft.contentKey(), now, redeliveryWindow)) {
-      if (byId != null) {
-        ledger.release(byId, now);
+    if (byId != null) {
+      var claim = ledger.claim(byId, now, DELIVERY_ID_WINDOW, eventId);
+      if (claim instanceof RedeliveryLedger.AlreadyClaimed) {
+        return claim;
       }
-      return false;
     }
-    return true;
+    var claim = ledger.claim(draft.contentKey(), now, redeliveryWindow, eventId);
+    if (claim instanceof RedeliveryLedger.AlreadyClaimed && byId != null) {
+      ledger.release(byId, now);
+    }
+    return claim;
+  }
+
+  /** The event as first published: a redelivery is answered with the id consumers saw. */
+  private static ImageEvent withEventId(ImageEvent event, UUID eventId) {
+    return new ImageEvent(
+        eventId,
+        event.occurredAt(),
+        event.receivedAt(),
+        event.correlationId(),
+        event.action(),
+        event.registry(),
+        event.repository(),
+        event.tags(),
+        event.digest(),
+        event.mediaType(),
+        event.platforms(),
+        event.scan(),
+        event.provider(),
+        event.source(),
+        event.deliveryId());
   }
 
   private void release(Draft draft, Instant claimedAt) {
@@ -249,14 +338,20 @@ public class WebhookIntake {
         eventIds);
   }
 
-  private static String reasonOf(JacksonException e) {
+  /**
+   * Jackson's message without its internals: the source excerpt, and for a safety limit the name of
+   * the setting that holds it.
+   */
+  private static String messageOf(JacksonException e) {
     String message = String.valueOf(e.getOriginalMessage());
     int source = message.indexOf("[Source:");
     if (source >= 0) {
       message = message.substring(0, source);
     }
-    message = message.replaceAll("\\s+", " ").strip();
-    TokenStreamLocation at = e.getLocation();
+    return message.replaceAll(",? from `[^`]*`", "").replaceAll("\\s+", " ").strip();
+  }
+
+  private static String withLocation(String message, TokenStreamLocation at) {
     return at == null
         ? message
         : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

@@ -16,6 +16,11 @@ public sealed interface WebhookIntakeOutcome {
   /** The body is not JSON; {@code reason} says where. */
   record Malformed(String provider, String reason) implements WebhookIntakeOutcome {}
 
+  /**
+   * JSON that goes beyond a safety limit (nesting depth, string length); {@code reason} says which.
+   */
+  record LimitExceeded(String provider, String reason) implements WebhookIntakeOutcome {}
+
   /** JSON, but not this provider's payload. */
   record Unrecognized(String provider, String expectedShape, String reason)
       implements WebhookIntakeOutcome {}
@@ -24,11 +29,15 @@ public sealed interface WebhookIntakeOutcome {
   record OutOfScope(String provider, String source, String repository)
       implements WebhookIntakeOutcome {}
 
-  /** A payload about something Scanwatch does not follow; recorded, nothing published. */
+  /**
+   * A payload about something Scanwatch does not follow, or whose events name no image (neither a
+   * tag nor a digest); recorded, nothing published.
+   */
   record Ignored(String provider, String reason) implements WebhookIntakeOutcome {}
 
   /**
-   * The delivery's events: those published now and those published before (redeliveries).
+   * The delivery's events: those published now and those published before (redeliveries, with the
+   * id they were published under).
    *
    * @param ignored entries of the delivery that were of no interest
    */
@@ -53,6 +62,7 @@ public sealed interface WebhookIntakeOutcome {
       case UnknownProvider ignored -> "unknown";
       case Unauthenticated u -> u.provider();
       case Malformed m -> m.provider();
+      case LimitExceeded l -> l.provider();
       case Unrecognized u -> u.provider();
       case OutOfScope o -> o.provider();
       case Ignored i -> i.provider();
@@ -66,6 +76,7 @@ public sealed interface WebhookIntakeOutcome {
       case UnknownProvider ignored -> "unknown_provider";
       case Unauthenticated ignored -> "unauthenticated";
       case Malformed ignored -> "malformed";
+      case LimitExceeded ignored -> "limit_exceeded";
       case Unrecognized ignored -> "unrecognized";
       case OutOfScope ignored -> "out_of_scope";
       case Ignored ignored -> "ignored";

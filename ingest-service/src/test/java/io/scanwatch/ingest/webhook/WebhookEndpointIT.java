@@ -9,8 +9,10 @@ import io.scanwatch.contracts.ImagePlatform;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import io.scanwatch.testsupport.TopicRecorder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -731,6 +734,270 @@ class WebhookEndpointIT {
     assertThat(received("acr", "unauthenticated")).isEqualTo(unauthenticatedBefore + 1);
   }
 
+  @Test
+  void aRedeliveryUnderANewTimeIsAnsweredWithTheIdOfTheEventPublishedAndChangesNoInventory()
+      throws Exception {
+    String repository = unique("twin") + "/web";
+    String digest = digestOf(repository);
+    accept(harborPush(repository, digest, "1.0", 1_700_000_000L));
+    HttpResponse<String> scan =
+        deliver(
+            "harbor",
+            "corpus",
+            harborScanCompleted(repository, digest, "1.0", 1_700_000_100L),
+            harborCredential());
+    String scannedBy = only(images("repository=" + repository)).path("scannedBy").asString();
+
+    List<HttpResponse<String>> twins = new ArrayList<>();
+    for (long at : List.of(1_700_000_160L, 1_700_000_220L, 1_700_000_280L)) {
+      byte[] redelivered =
+          new String(harborScanCompleted(repository, digest, "1.0", at), StandardCharsets.UTF_8)
+              .replace("v0.50.0", "v0.51." + at)
+              .getBytes(StandardCharsets.UTF_8);
+      twins.add(deliver("harbor", "corpus", redelivered, harborCredential()));
+    }
+
+    assertThat(scan.statusCode()).as(scan.body()).isEqualTo(202);
+    String published = JSON.readTree(scan.body()).path("events").get(0).path("eventId").asString();
+    for (HttpResponse<String> twin : twins) {
+      assertThat(twin.statusCode()).as(twin.body()).isEqualTo(200);
+      JsonNode receipt = JSON.readTree(twin.body());
+      assertThat(receipt.path("status").asString()).isEqualTo("duplicate");
+      assertThat(receipt.path("events").get(0).path("eventId").asString()).isEqualTo(published);
+    }
+    assertThat(only(images("repository=" + repository)).path("scannedBy").asString())
+        .isEqualTo(scannedBy)
+        .isEqualTo("Trivy v0.50.0");
+  }
+
+  @Test
+  void aWrongHeaderOrPathCredentialIs401WhateverTheSizeAndASignedBodyOverTheLimitIs413()
+      throws Exception {
+    byte[] large =
+        ("{\"padding\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> header =
+        deliver("harbor", "corpus", large, Credential.header("Authorization", "wrong"));
+    HttpResponse<String> path = deliver("dockerhub", "corpus", large, Credential.path("wrong"));
+    HttpResponse<String> signed =
+        deliver("github", "corpus", large, credential("github", "wrong", large, false));
+
+    assertThat(header.statusCode()).isEqualTo(401);
+    assertProblem(header, "unauthenticated");
+    assertThat(path.statusCode()).isEqualTo(401);
+    assertProblem(path, "unauthenticated");
+    assertThat(signed.statusCode())
+        .as("the body is read before its signature is checked")
+        .isEqualTo(413);
+    assertProblem(signed, "too-large");
+  }
+
+  @Test
+  void aGzipWebhookIsReadWithinTheLimitAndJsonMediaTypesAreAccepted() throws Exception {
+    String repository = unique("gzip") + "/web";
+    byte[] push = harborPush(repository, digestOf(repository), "1.0", 1_700_000_000L);
+    String distributionRepository = unique("events-type") + "/web";
+    byte[] distributionPush =
+        """
+        {"events": [{"id": "%s", "timestamp": "2026-03-09T10:15:30Z", "action": "push",
+          "target": {"mediaType": "application/vnd.oci.image.manifest.v1+json",
+                     "digest": "%s", "repository": "%s", "tag": "1.0"},
+          "request": {"host": "events-type.example.test"}}]}
+        """
+            .formatted(UUID.randomUUID(), digestOf(distributionRepository), distributionRepository)
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] bomb =
+        gzip(("{\"padding\": \"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> gzipped =
+        post(
+            "/api/v1/webhooks/harbor/corpus",
+            gzip(push),
+            Map.of(
+                "Authorization", SECRETS.get("harbor"),
+                "Content-Encoding", "gzip",
+                "Content-Type", "application/json; charset=utf-8"));
+    HttpResponse<String> eventsType =
+        post(
+            "/api/v1/webhooks/distribution/corpus",
+            distributionPush,
+            Map.of(
+                "Authorization",
+                SECRETS.get("distribution"),
+                "Content-Type",
+                "application/vnd.docker.distribution.events.v1+json"));
+    HttpResponse<String> tooLarge =
+        post(
+            "/api/v1/webhooks/harbor/corpus",
+            bomb,
+            Map.of(
+                "Authorization", SECRETS.get("harbor"),
+                "Content-Encoding", "gzip",
+                "Content-Type", "application/json"));
+
+    assertThat(bomb.length).isLessThan(65_536);
+    assertThat(gzipped.statusCode()).as(gzipped.body()).isEqualTo(202);
+    assertThat(only(images("repository=" + repository)).path("digest").asString())
+        .isEqualTo(digestOf(repository));
+    assertThat(eventsType.statusCode()).as(eventsType.body()).isEqualTo(202);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertProblem(tooLarge, "too-large");
+  }
+
+  @Test
+  void anotherEncodingOrANonJsonContentTypeIs415AndAFormTellsGitHubUsersWhatToChoose()
+      throws Exception {
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> harbor = Map.of("Authorization", SECRETS.get("harbor"));
+
+    HttpResponse<String> brotli =
+        post("/api/v1/webhooks/harbor/corpus", body, with(harbor, "Content-Encoding", "br"));
+    HttpResponse<String> form =
+        post(
+            "/api/v1/webhooks/github/corpus",
+            "payload=%7B%7D".getBytes(StandardCharsets.UTF_8),
+            Map.of(
+                "Content-Type", "application/x-www-form-urlencoded",
+                "X-GitHub-Event", "package",
+                "X-Hub-Signature-256",
+                    "sha256="
+                        + hmac(
+                            SECRETS.get("github"),
+                            "payload=%7B%7D".getBytes(StandardCharsets.UTF_8))));
+    HttpResponse<String> text =
+        post("/api/v1/webhooks/harbor/corpus", body, with(harbor, "Content-Type", "text/plain"));
+
+    for (HttpResponse<String> response : List.of(brotli, form, text)) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+      assertProblem(response, "unsupported-media-type");
+    }
+    assertThat(problemOf(form).path("detail").asString()).contains("GitHub", "application/json");
+  }
+
+  @Test
+  void theSafetyLimitsAre422AndTrailingDataIs400InPlainWords() throws Exception {
+    HttpResponse<String> deep =
+        deliver(
+            "harbor",
+            "corpus",
+            ("[".repeat(100) + "]".repeat(100)).getBytes(StandardCharsets.UTF_8),
+            harborCredential());
+    HttpResponse<String> trailing =
+        deliver("harbor", "corpus", "{} {}".getBytes(StandardCharsets.UTF_8), harborCredential());
+
+    assertThat(deep.statusCode()).isEqualTo(422);
+    assertProblem(deep, "limit-exceeded");
+    assertThat(problemOf(deep).path("detail").asString())
+        .contains("nesting depth")
+        .doesNotContain("StreamReadConstraints");
+    assertThat(trailing.statusCode()).isEqualTo(400);
+    assertProblem(trailing, "malformed-json");
+    assertThat(problemOf(trailing).path("detail").asString())
+        .contains("unexpected data after the JSON document")
+        .doesNotContain("jackson", "FAIL_ON_TRAILING_TOKENS");
+  }
+
+  @Test
+  void aPathTokenUrlWithATrailingSlashOrAnExtraSegmentIs404WithoutTheToken() throws Exception {
+    String dockerhub = SECRETS.get("dockerhub");
+    String quay = SECRETS.get("quay");
+    byte[] body = fixture("dockerhub/dockerhub-push-docs.json");
+
+    HttpResponse<String> slash =
+        post(
+            "/api/v1/webhooks/dockerhub/corpus/" + dockerhub + "/",
+            body,
+            Map.of("Content-Type", "application/json"));
+    HttpResponse<String> extra =
+        post(
+            "/api/v1/webhooks/quay/corpus/" + quay + "/extra",
+            body,
+            Map.of("Content-Type", "application/json"));
+
+    assertThat(slash.statusCode()).isEqualTo(404);
+    assertProblem(slash, "not-found");
+    assertThat(problemOf(slash).path("detail").asString()).isEqualTo("no endpoint at this path");
+    assertThat(problemOf(slash).path("instance").asString())
+        .isEqualTo("/api/v1/webhooks/dockerhub/corpus");
+    assertThat(slash.body()).doesNotContain(dockerhub);
+    assertThat(extra.statusCode()).isEqualTo(404);
+    assertThat(problemOf(extra).path("instance").asString())
+        .isEqualTo("/api/v1/webhooks/quay/corpus");
+    assertThat(extra.body()).doesNotContain(quay);
+  }
+
+  @Test
+  void requestsTomcatRefusesItselfAreAnsweredWithProblemJsonThatEchoesNothing() throws Exception {
+    List<String> requestLines =
+        List.of(
+            "POST /api/v1/webhooks/harbor/%2e%2e%2f%2e%2e%2freports%2ftrivy HTTP/1.1",
+            "GET /api/v1/reports/..%2f HTTP/1.1",
+            "GET /api/v1/reports/..%5c HTTP/1.1",
+            "GET /api/v1/images?registry[$ne]=x HTTP/1.1",
+            "GET /api/v1/images?registry=a\\b HTTP/1.1",
+            "GET /api/v1/images?repository=" + "x".repeat(100_000) + " HTTP/1.1");
+
+    for (String requestLine : requestLines) {
+      String response = rawExchange(requestLine);
+      String what = requestLine.substring(0, Math.min(80, requestLine.length()));
+      assertThat(response).as(what).startsWith("HTTP/1.1 400");
+      assertThat(response.toLowerCase(java.util.Locale.ROOT))
+          .as(what)
+          .contains("content-type: application/problem+json")
+          .doesNotContain("<html");
+      JsonNode problem =
+          JSON.readTree(response.substring(response.indexOf('{'), response.lastIndexOf('}') + 1));
+      assertThat(problem.path("status").asInt()).as(what).isEqualTo(400);
+      assertThat(problem.path("reason").asString()).as(what).isEqualTo("bad-request");
+      assertThat(problem.path("title").asString()).as(what).isNotBlank();
+      assertThat(problem.path("detail").asString())
+          .as(what)
+          .isNotBlank()
+          .doesNotContain("reports", "images", "%2", "$ne");
+    }
+  }
+
+  @Test
+  void imageFiltersWithControlCharactersAndParametersThatAreNotUtf8Are400() throws Exception {
+    List<HttpResponse<String>> refused =
+        List.of(
+            get("/api/v1/images?repository=a%00b"),
+            get("/api/v1/images?tag=a%0Ab"),
+            get("/api/v1/images?registry=a%1Fb"),
+            get("/api/v1/images?repository=%FF"),
+            get("/api/v1/images?tag=%C0%80"),
+            http.send(
+                HttpRequest.newBuilder(uri("/api/v1/reports/trivy?image=%FF"))
+                    .header("Authorization", "Bearer " + API_TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
+
+    for (HttpResponse<String> response : refused) {
+      assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(400);
+      assertProblem(response, "bad-request");
+    }
+  }
+
+  @Test
+  void anImageKnownOnlyFromATrivyReportByTagIsListed() throws Exception {
+    String repository = unique("report-only") + "/api";
+
+    postTrivyReport("harbor.inventory.test/" + repository + ":7.0");
+
+    JsonNode image = only(images("repository=" + repository));
+    assertThat(image.path("registry").asString()).isEqualTo("harbor.inventory.test");
+    assertThat(tags(image)).containsExactly("7.0");
+    assertThat(image.path("scanStatus").asString()).isEqualTo("SCANNED");
+    assertThat(counts(image)).isEqualTo("1/1/0/0/0");
+
+    String digest = digestOf(repository);
+    accept(harborPush(repository, digest, "7.0", 1_700_000_000L));
+    Map<String, JsonNode> afterPush = byDigest(images("repository=" + repository + "&tag=7.0"));
+    assertThat(afterPush).containsOnlyKeys(digest);
+  }
+
   // --- credentials -------------------------------------------------------------------------
 
   private static Credential rightCredential(String fixture, byte[] body) {
@@ -837,6 +1104,45 @@ class WebhookEndpointIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  private HttpResponse<String> post(String path, byte[] body, Map<String, String> headers)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+    var all = new LinkedHashMap<>(headers);
+    all.put(name, value);
+    return all;
+  }
+
+  /** Sends {@code requestLine} as it is, which no HTTP client would, and returns the answer. */
+  private String rawExchange(String requestLine) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      socket
+          .getOutputStream()
+          .write(
+              (requestLine
+                      + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                      + API_TOKEN
+                      + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    var out = new ByteArrayOutputStream();
+    try (var gzip = new GZIPOutputStream(out)) {
+      gzip.write(bytes);
+    }
+    return out.toByteArray();
   }
 
   private JsonNode images(String query) throws Exception {

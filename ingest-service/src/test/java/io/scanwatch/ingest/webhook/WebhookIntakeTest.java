@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class WebhookIntakeTest {
@@ -155,6 +157,108 @@ class WebhookIntakeTest {
     assertThat(retried.outcomeLabel()).isEqualTo("accepted");
     assertThat(published).hasSize(1);
     assertThat(ledger.claims).hasSize(2);
+    assertThat(inventory.applied)
+        .as("the inventory is kept before publishing, and again (idempotently) on the retry")
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e).isEqualTo(published.getFirst()));
+  }
+
+  @Test
+  void theInventoryIsKeptBeforeTheEventIsPublished() {
+    List<String> order = new ArrayList<>();
+    var ordered =
+        new WebhookIntake(
+            new WebhookSources(
+                List.of(
+                    new TestRegistry(
+                        "header", new WebhookAuthentication.SharedSecretHeader("X-Token"))),
+                List.of(
+                    new WebhookSource("header", "prod", "header-secret", null, null, List.of()))),
+            new InMemoryLedger(),
+            event -> order.add("published"),
+            new RecordingInventory() {
+              @Override
+              public void apply(ImageEvent event) {
+                order.add("inventory");
+              }
+            },
+            logged::add,
+            WINDOW,
+            clock);
+
+    ordered.accept(headerDelivery("prod", push("team-a/web", "1.0", "d1", "id-1")));
+
+    assertThat(order).containsExactly("inventory", "published");
+  }
+
+  @Test
+  void aRedeliveryIsAnsweredWithTheIdOfTheEventFirstPublishedAndChangesNoInventory() {
+    intake.accept(headerDelivery("prod", pushAt("2026-12-03T09:59:00Z", "id-1")));
+    clock.advance(Duration.ofMinutes(1));
+    var twin = intake.accept(headerDelivery("prod", pushAt("2026-12-03T09:59:30Z", "id-2")));
+    var again = intake.accept(headerDelivery("prod", pushAt("2026-12-03T09:59:00Z", "id-1")));
+
+    assertThat(published).hasSize(1);
+    UUID original = published.getFirst().eventId();
+    for (var outcome : List.of(twin, again)) {
+      assertThat(outcome)
+          .isInstanceOfSatisfying(
+              WebhookIntakeOutcome.Accepted.class,
+              a ->
+                  assertThat(a.redelivered())
+                      .singleElement()
+                      .satisfies(e -> assertThat(e.eventId()).isEqualTo(original)));
+    }
+    assertThat(inventory.applied).containsExactly(published.getFirst());
+  }
+
+  @Test
+  void anEventNamingNeitherATagNorADigestIsIgnoredAndNeitherPublishedNorKept() {
+    var outcome = intake.accept(headerDelivery("prod", "{\"repository\": \"team-a/web\"}"));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.Ignored.class,
+            i -> assertThat(i.reason()).isEqualTo("names neither a tag nor a digest"));
+    assertThat(published).isEmpty();
+    assertThat(inventory.applied).isEmpty();
+    assertThat(logged).singleElement().satisfies(l -> assertThat(l.outcome()).isEqualTo("ignored"));
+  }
+
+  @Test
+  void anEventNamingNeitherATagNorADigestBesideOthersIsCountedAsIgnored() {
+    var outcome =
+        intake.accept(
+            headerDelivery(
+                "prod", "{\"repository\": \"team-a/web\", \"withAnEventAboutNoImage\": true}"));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.Accepted.class, a -> assertThat(a.ignored()).isEqualTo(1));
+    assertThat(published)
+        .singleElement()
+        .satisfies(e -> assertThat(e.tags()).containsExactly("1.0"));
+    assertThat(inventory.applied).containsExactlyElementsOf(published);
+  }
+
+  @Test
+  void aHeaderOrPathCredentialIsCheckedBeforeTheBodyAndASignatureIsLeftForTheBody() {
+    assertThat(intake.rejectBeforeReading("header", "prod", null, Map.of("X-Token", "wrong")))
+        .hasValueSatisfying(
+            o -> assertThat(o).isInstanceOf(WebhookIntakeOutcome.Unauthenticated.class));
+    assertThat(intake.rejectBeforeReading("header", "nobody", null, Map.of("X-Token", "x")))
+        .hasValueSatisfying(
+            o -> assertThat(o).isInstanceOf(WebhookIntakeOutcome.Unauthenticated.class));
+    assertThat(intake.rejectBeforeReading("path", "prod", "wrong", Map.of()))
+        .hasValueSatisfying(
+            o -> assertThat(o).isInstanceOf(WebhookIntakeOutcome.Unauthenticated.class));
+    assertThat(
+            intake.rejectBeforeReading("header", "prod", null, Map.of("X-Token", "header-secret")))
+        .isEmpty();
+    assertThat(intake.rejectBeforeReading("path", "prod", "path-secret", Map.of())).isEmpty();
+    assertThat(intake.rejectBeforeReading("signed", "prod", null, Map.of()))
+        .as("an HMAC signature is over the body, which must be read first")
+        .isEqualTo(Optional.empty());
   }
 
   @Test
@@ -244,7 +348,6 @@ class WebhookIntakeTest {
   void malformedJsonSaysWhereAndForeignJsonNamesTheExpectedShape() {
     var malformed = intake.accept(headerDelivery("prod", "{\"repository\": "));
     var foreign = intake.accept(headerDelivery("prod", "{\"something\": \"else\"}"));
-    var tooDeep = intake.accept(headerDelivery("prod", "[".repeat(100) + "]".repeat(100)));
 
     assertThat(malformed)
         .isInstanceOfSatisfying(
@@ -253,8 +356,46 @@ class WebhookIntakeTest {
         .isInstanceOfSatisfying(
             WebhookIntakeOutcome.Unrecognized.class,
             u -> assertThat(u.expectedShape()).isEqualTo("a test payload"));
-    assertThat(tooDeep).isInstanceOf(WebhookIntakeOutcome.Malformed.class);
     assertThat(published).isEmpty();
+  }
+
+  @Test
+  void theSafetyLimitsAreLimitExceededInPlainWordsWithoutJacksonsSettingNames() {
+    var tooDeep = intake.accept(headerDelivery("prod", "[".repeat(100) + "]".repeat(100)));
+    var tooLong =
+        intake.accept(
+            headerDelivery("prod", "{\"repository\": \"" + "x".repeat(1_000_001) + "\"}"));
+
+    assertThat(tooDeep)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.LimitExceeded.class,
+            l ->
+                assertThat(l.reason())
+                    .contains("nesting depth", "(64)")
+                    .doesNotContain("StreamReadConstraints", "`"));
+    assertThat(tooLong)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.LimitExceeded.class,
+            l ->
+                assertThat(l.reason())
+                    .contains("1000000")
+                    .doesNotContain("StreamReadConstraints", "getMaxStringLength", "`"));
+    assertThat(tooDeep.outcomeLabel()).isEqualTo("limit_exceeded");
+    assertThat(published).isEmpty();
+  }
+
+  @Test
+  void dataAfterTheJsonDocumentIsMalformedInPlainWords() {
+    var trailing = intake.accept(headerDelivery("prod", "{} {}"));
+
+    assertThat(trailing)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.Malformed.class,
+            m ->
+                assertThat(m.reason())
+                    .startsWith("unexpected data after the JSON document")
+                    .contains("line 1")
+                    .doesNotContain("tools.jackson", "FAIL_ON_TRAILING_TOKENS"));
   }
 
   @Test
@@ -295,6 +436,12 @@ class WebhookIntakeTest {
         provider, source, token, body.getBytes(StandardCharsets.UTF_8), headers, "corr");
   }
 
+  private static String pushAt(String at, String id) {
+    return """
+        {"repository": "team-a/web", "tag": "1.0", "digest": "sha256:%s", "id": "%s", "at": "%s"}"""
+        .formatted("d1".repeat(32), id, at);
+  }
+
   private static String push(String repository, String tag, String digest, String id) {
     return """
         {"repository": "%s", "tag": "%s", "digest": "sha256:%s", "id": %s}"""
@@ -317,12 +464,25 @@ class WebhookIntakeTest {
         return new WebhookOutcome.Unrecognized("no repository");
       }
       boolean undated = payload.body().path("undated").asBoolean(false);
+      if (payload.body().path("withAnEventAboutNoImage").asBoolean(false)) {
+        return new WebhookOutcome.Normalized(
+            List.of(
+                RegistryEvent.of(ImageAction.PUSHED, repository).registry("registry.test").build(),
+                RegistryEvent.of(ImageAction.PUSHED, repository)
+                    .registry("registry.test")
+                    .tag("1.0")
+                    .build()),
+            0);
+      }
       return WebhookOutcome.Normalized.of(
           RegistryEvent.of(ImageAction.PUSHED, repository)
               .registry("registry.test")
               .tag(PayloadFields.text(payload.body(), "tag"))
               .digest(PayloadFields.digest(PayloadFields.text(payload.body(), "digest")))
-              .occurredAt(undated ? null : Instant.parse("2026-12-03T09:59:00Z"))
+              .occurredAt(
+                  undated
+                      ? null
+                      : Instant.parse(payload.body().path("at").asString("2026-12-03T09:59:00Z")))
               .deliveryId(PayloadFields.text(payload.body(), "id"))
               .build());
     }
@@ -330,20 +490,24 @@ class WebhookIntakeTest {
 
   private static final class InMemoryLedger implements RedeliveryLedger {
     final Map<String, Instant> claims = new HashMap<>();
+    final Map<String, UUID> claimedBy = new HashMap<>();
 
     @Override
-    public boolean claim(String key, Instant now, Duration window) {
+    public Claim claim(String key, Instant now, Duration window, UUID eventId) {
       Instant earlier = claims.get(key);
       if (earlier != null && !earlier.isBefore(now.minus(window))) {
-        return false;
+        return new AlreadyClaimed(claimedBy.get(key));
       }
       claims.put(key, now);
-      return true;
+      claimedBy.put(key, eventId);
+      return new Claimed();
     }
 
     @Override
     public void release(String key, Instant claimedAt) {
-      claims.remove(key, claimedAt);
+      if (claims.remove(key, claimedAt)) {
+        claimedBy.remove(key);
+      }
     }
   }
 

@@ -57,15 +57,25 @@ class MongoImageInventory implements ImageInventory {
   @Override
   public void scanned(
       ImageReference image, Instant scannedAt, SeverityCounts counts, String scanner) {
-    recordScan(
-        image.registry(),
-        image.repository(),
-        image.digest(),
-        image.tag() == null ? List.of() : List.of(image.tag()),
+    Document scan =
         new Document("status", ScanStatus.SCANNED.name())
             .append("at", Date.from(scannedAt))
             .append("by", scanner)
-            .append("counts", counts(counts)));
+            .append("counts", counts(counts));
+    List<String> tags = image.tag() == null ? List.of() : List.of(image.tag());
+    long matched = recordScan(image.registry(), image.repository(), image.digest(), tags, scan);
+    if (image.digest() == null && image.tag() != null && matched == 0) {
+      // No push told of the image: file it under its tag, so that every scanned image is listed.
+      // A push naming a digest later takes the tag over, as a tag points at one image.
+      mongo.upsert(
+          byId(id(image.registry(), image.repository(), null, image.tag())),
+          new Update()
+              .set("registry", image.registry())
+              .set("repository", image.repository())
+              .set("scan", scan)
+              .addToSet("tags", image.tag()),
+          COLLECTION);
+    }
   }
 
   @Override
@@ -163,7 +173,8 @@ class MongoImageInventory implements ImageInventory {
     moveTags(event.registry(), event.repository(), null, event.tags());
   }
 
-  private void recordScan(
+  /** Records {@code scan}; returns how many images known by tag alone it was recorded on. */
+  private long recordScan(
       String registry, String repository, String digest, List<String> tags, Document scan) {
     if (digest != null) {
       Update update =
@@ -184,9 +195,12 @@ class MongoImageInventory implements ImageInventory {
       if (digest != null) {
         byTag = byTag.and("digest").is(null);
       }
-      mongo.updateMulti(
-          Query.query(byTag.and("tags").in(tags)), Update.update("scan", scan), COLLECTION);
+      return mongo
+          .updateMulti(
+              Query.query(byTag.and("tags").in(tags)), Update.update("scan", scan), COLLECTION)
+          .getMatchedCount();
     }
+    return 0;
   }
 
   private static Document scanOf(

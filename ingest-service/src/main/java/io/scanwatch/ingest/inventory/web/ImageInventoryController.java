@@ -66,9 +66,9 @@ class ImageInventoryController {
     var found =
         inventory.find(
             new InventoryQuery(
-                blankToNull(registry),
-                blankToNull(repository),
-                blankToNull(tag),
+                filter("registry", registry),
+                filter("repository", repository),
+                filter("tag", tag),
                 status(scanStatus),
                 includeDeleted,
                 limit));
@@ -88,7 +88,15 @@ class ImageInventoryController {
     }
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+  /** The filter's value, stripped; {@code null} when blank. No name holds a control character. */
+  private static String filter(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "'" + name + "' must not contain control characters");
+    }
+    return value.strip();
   }
 }

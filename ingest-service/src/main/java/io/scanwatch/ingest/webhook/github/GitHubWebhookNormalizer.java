@@ -30,6 +30,8 @@ public class GitHubWebhookNormalizer implements WebhookNormalizer {
 
   private static final Set<String> CONTAINER_KINDS = Set.of("container", "docker");
 
+  private static final Set<String> PACKAGE_EVENTS = Set.of("package", "registry_package");
+
   // The only actions GitHub documents for either event: deleting a version sends none.
   private static final Set<String> PUSH_ACTIONS = Set.of("published", "updated");
 
@@ -63,9 +65,15 @@ public class GitHubWebhookNormalizer implements WebhookNormalizer {
     String key = PayloadFields.object(body, "package") != null ? "package" : "registry_package";
     JsonNode pkg = PayloadFields.object(body, key);
     if (pkg == null) {
-      return event != null
-          ? new WebhookOutcome.Ignored("GitHub event " + event)
-          : new WebhookOutcome.Unrecognized("no \"package\" or \"registry_package\" object");
+      if (event == null) {
+        return new WebhookOutcome.Unrecognized("no \"package\" or \"registry_package\" object");
+      }
+      // The events Scanwatch reads always carry their package: one without is not GitHub's.
+      String named = event.strip().toLowerCase(Locale.ROOT);
+      return PACKAGE_EVENTS.contains(named)
+          ? new WebhookOutcome.Unrecognized(
+              "no \"" + named + "\" object in a GitHub " + named + " event")
+          : new WebhookOutcome.Ignored("GitHub event " + event);
     }
     String action = PayloadFields.text(body, "action");
     if (action == null) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.scanwatch.contracts.ImageEvent;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.ingest.correlation.CorrelationIdFilter;
+import io.scanwatch.ingest.web.BoundedBody;
 import io.scanwatch.ingest.webhook.WebhookDelivery;
 import io.scanwatch.ingest.webhook.WebhookIntake;
 import io.scanwatch.ingest.webhook.WebhookIntakeOutcome;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -77,15 +78,30 @@ class WebhookController {
           "Harbor (Default and CloudEvents), Docker Hub, CNCF distribution, GitHub Packages, Quay,"
               + " ACR, ECR through EventBridge, JFrog Artifactory and Google Artifact Registry"
               + " (Pub/Sub push). The README's table says which URL and credential each uses. A"
-              + " delivery sent again publishes nothing and is answered 200.")
+              + " delivery sent again publishes nothing and is answered 200 with the ids of the"
+              + " events it was first published as. The body may be gzip-encoded.")
   @ApiResponse(responseCode = "202", description = "Read; its new events published")
   @ApiResponse(responseCode = "200", description = "Every event was published before")
-  @ApiResponse(responseCode = "400", description = "The body is not JSON")
-  @ApiResponse(responseCode = "401", description = "Unknown source or wrong credential")
+  @ApiResponse(responseCode = "400", description = "The body is not JSON, or not valid gzip")
+  @ApiResponse(
+      responseCode = "401",
+      description =
+          "Unknown source or wrong credential; for header and path-token registries checked"
+              + " before the body is read, so whatever its size")
   @ApiResponse(responseCode = "403", description = "A repository outside the source's scope")
   @ApiResponse(responseCode = "404", description = "No such provider")
-  @ApiResponse(responseCode = "413", description = "Larger than the configured limit")
-  @ApiResponse(responseCode = "422", description = "JSON, but not this provider's payload")
+  @ApiResponse(
+      responseCode = "413",
+      description =
+          "Larger than the configured limit (after gzip decompression); for HMAC-signed"
+              + " registries (GitHub, JFrog) the body is read before the signature is checked,"
+              + " so an oversized body is 413 whatever its signature")
+  @ApiResponse(
+      responseCode = "415",
+      description = "Not JSON by its Content-Type, or a Content-Encoding other than gzip")
+  @ApiResponse(
+      responseCode = "422",
+      description = "JSON, but not this provider's payload, or beyond a safety limit")
   @ApiResponse(responseCode = "503", description = "Kafka or MongoDB unavailable; send it again")
   @PostMapping({
     "/api/v1/webhooks/{provider}/{source}",
@@ -113,25 +129,102 @@ class WebhookController {
                       + "' is not a registry Scanwatch reads; known: "
                       + sources.providers())));
     }
-    byte[] raw = readLimited(request);
-    if (raw == null) {
-      var tooLarge =
-          problem(
-              HttpStatus.CONTENT_TOO_LARGE,
-              "Webhook too large",
-              "too-large",
-              "the body is larger than " + maxBytes + " bytes");
-      tooLarge.getBody().setProperty("maxBytes", maxBytes);
-      return count(provider, "too_large", withoutToken(provider, source, tooLarge));
+    Map<String, String> headers = headers(request);
+    // A header or path credential is checked before the body is read, so an unknown sender gets
+    // 401 whatever it sends; an HMAC signature is over the body, which must be read first.
+    var rejected = intake.rejectBeforeReading(provider, source, token, headers);
+    if (rejected.isPresent()) {
+      return count(
+          rejected.get().providerLabel(),
+          rejected.get().outcomeLabel(),
+          withoutToken(provider, source, respond(rejected.get())));
+    }
+    var unsupported = unsupportedContentType(request.getContentType());
+    if (unsupported != null) {
+      return count(provider, "unsupported_media_type", withoutToken(provider, source, unsupported));
+    }
+    byte[] raw;
+    switch (BoundedBody.read(request, maxBytes)) {
+      case BoundedBody.Read read -> raw = read.bytes();
+      case BoundedBody.TooLarge tooLarge -> {
+        var problem =
+            problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Webhook too large",
+                "too-large",
+                "the body is larger than " + tooLarge.maxBytes() + " bytes");
+        problem.getBody().setProperty("maxBytes", tooLarge.maxBytes());
+        return count(provider, "too_large", withoutToken(provider, source, problem));
+      }
+      case BoundedBody.UnsupportedEncoding encoding -> {
+        return count(
+            provider,
+            "unsupported_media_type",
+            withoutToken(
+                provider,
+                source,
+                problem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Content-Encoding",
+                    "unsupported-media-type",
+                    "Content-Encoding '"
+                        + encoding.encoding()
+                        + "' is not supported; send gzip or no encoding")));
+      }
+      case BoundedBody.BrokenGzip broken -> {
+        return count(
+            provider,
+            "malformed",
+            withoutToken(
+                provider,
+                source,
+                problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed webhook",
+                    "malformed-gzip",
+                    "the body is not valid gzip: " + broken.reason())));
+      }
     }
     WebhookIntakeOutcome outcome =
         intake.accept(
             new WebhookDelivery(
-                provider, source, token, raw, headers(request), CorrelationIdFilter.of(request)));
+                provider, source, token, raw, headers, CorrelationIdFilter.of(request)));
     return count(
         outcome.providerLabel(),
         outcome.outcomeLabel(),
         withoutToken(provider, source, respond(outcome)));
+  }
+
+  /**
+   * A 415 answer for a body that is not JSON by its {@code Content-Type}, or {@code null} for one
+   * that is: none, {@code application/json}, or any {@code application/*+json} (distribution sends
+   * {@code application/vnd.docker.distribution.events.v1+json}).
+   */
+  private static ResponseEntity<ProblemDetail> unsupportedContentType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return null;
+    }
+    MediaType type;
+    try {
+      type = MediaType.parseMediaType(contentType);
+    } catch (InvalidMediaTypeException e) {
+      type = null;
+    }
+    if (type != null
+        && type.getType().equals("application")
+        && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+      return null;
+    }
+    String detail =
+        type != null && type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
+            ? "a form-encoded body is not read; send the webhook as JSON (on GitHub, choose"
+                + " 'application/json' as the webhook's content type)"
+            : "Content-Type '" + contentType + "' is not supported; send application/json";
+    return problem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Unsupported Content-Type",
+        "unsupported-media-type",
+        detail);
   }
 
   /**
@@ -190,6 +283,12 @@ class WebhookController {
               "Malformed webhook",
               "malformed-json",
               "the body is not JSON: " + malformed.reason());
+      case WebhookIntakeOutcome.LimitExceeded exceeded ->
+          problem(
+              HttpStatus.UNPROCESSABLE_CONTENT,
+              "Webhook exceeds a safety limit",
+              "limit-exceeded",
+              exceeded.reason());
       case WebhookIntakeOutcome.Unrecognized unrecognized -> {
         var problem =
             problem(
@@ -221,17 +320,6 @@ class WebhookController {
         .register(meters)
         .increment();
     return response;
-  }
-
-  /** The body, or {@code null} when it is longer than the limit; reads no more than the limit. */
-  private byte[] readLimited(HttpServletRequest request) throws IOException {
-    if (request.getContentLengthLong() > maxBytes) {
-      return null;
-    }
-    try (InputStream body = request.getInputStream()) {
-      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      return bytes.length > maxBytes ? null : bytes;
-    }
   }
 
   private static Map<String, String> headers(HttpServletRequest request) {

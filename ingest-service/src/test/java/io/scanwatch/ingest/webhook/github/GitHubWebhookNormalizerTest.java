@@ -185,6 +185,20 @@ class GitHubWebhookNormalizerTest extends WebhookNormalizerContract {
   }
 
   @Test
+  void aPackageEventWhoseBodyHasNoPackageIsUnrecognizedNamingTheMissingObject() {
+    JsonNode ping = JSON.readTree("{\"zen\": \"hi\", \"hook_id\": 1}");
+
+    assertThat(normalizer.normalize(new WebhookPayload(ping, headers("package"))))
+        .isInstanceOfSatisfying(
+            WebhookOutcome.Unrecognized.class,
+            u -> assertThat(u.reason()).contains("\"package\" object"));
+    assertThat(normalizer.normalize(new WebhookPayload(ping, headers("registry_package"))))
+        .isInstanceOfSatisfying(
+            WebhookOutcome.Unrecognized.class,
+            u -> assertThat(u.reason()).contains("\"registry_package\" object"));
+  }
+
+  @Test
   void aBodyWithoutAPackageAndWithoutAnEventHeaderIsUnrecognized() {
     assertThat(
             normalizer.normalize(WebhookPayload.of(JSON.readTree("{\"action\": \"published\"}"))))
