@@ -8,7 +8,6 @@ import io.scanwatch.policy.finding.TagFindings;
 import io.scanwatch.policy.kev.KnownExploitedVulnerabilities;
 import io.scanwatch.policy.rootcause.RootCauseAnalysis;
 import io.scanwatch.policy.rules.PolicyEngine;
-import io.scanwatch.policy.rules.PolicyProperties;
 import io.scanwatch.policy.rules.PolicySelector;
 import io.scanwatch.policy.rules.ScanSuppressions;
 import io.scanwatch.policy.score.ScoreProperties;
@@ -39,17 +38,6 @@ class EvaluationConfiguration {
   }
 
   @Bean
-  PolicySelector policySelector(PolicyProperties policy) {
-    var shipped = policy.defaultPolicy();
-    return (image, labels) -> shipped;
-  }
-
-  @Bean
-  ScanSuppressions scanSuppressions() {
-    return ScanSuppressions.NONE;
-  }
-
-  @Bean
   PolicyEngine policyEngine(
       KnownExploitedVulnerabilities knownExploited, RootCauseAnalysis rootCause, Clock clock) {
     return new PolicyEngine(
@@ -68,6 +56,7 @@ class EvaluationConfiguration {
       TagFindings tags,
       RootCauseAnalysis rootCause,
       VerdictStore verdicts,
+      ScanArchive archive,
       AlertLifecycle alerts,
       EvaluationEvents events,
       Clock clock) {
@@ -81,6 +70,7 @@ class EvaluationConfiguration {
         tags,
         rootCause,
         verdicts,
+        archive,
         alerts,
         events,
         clock);

@@ -65,6 +65,7 @@ public class ScanEvaluation {
   private final TagFindings tags;
   private final RootCauseAnalysis rootCause;
   private final VerdictStore verdicts;
+  private final ScanArchive archive;
   private final AlertLifecycle alerts;
   private final EvaluationEvents events;
   private final Clock clock;
@@ -79,6 +80,7 @@ public class ScanEvaluation {
       TagFindings tags,
       RootCauseAnalysis rootCause,
       VerdictStore verdicts,
+      ScanArchive archive,
       AlertLifecycle alerts,
       EvaluationEvents events,
       Clock clock) {
@@ -91,6 +93,7 @@ public class ScanEvaluation {
     this.tags = tags;
     this.rootCause = rootCause;
     this.verdicts = verdicts;
+    this.archive = archive;
     this.alerts = alerts;
     this.events = events;
     this.clock = clock;
@@ -98,7 +101,10 @@ public class ScanEvaluation {
 
   /** Decides on a scan report, keeps the verdict and publishes it and the alert's change. */
   public Verdict evaluate(ScanReported report) {
-    return record(decide(factsOf(report), report.reportId(), report.correlationId(), true));
+    ScanFacts facts = factsOf(report);
+    Verdict verdict = decide(facts, report.reportId(), report.correlationId(), true);
+    archive.keep(facts);
+    return record(verdict);
   }
 
   /**

@@ -48,6 +48,7 @@ class ScanEvaluationTest {
           stores,
           new RootCauseAnalysis(DistributionReleases.bundled()),
           stores,
+          facts -> {},
           new AlertLifecycle(stores, Set.of(Priority.P0), clock),
           stores,
           clock);

@@ -1,0 +1,229 @@
+package io.scanwatch.policy.exception.web;
+
+import io.scanwatch.policy.exception.ExceptionChange;
+import io.scanwatch.policy.exception.ExceptionGrants;
+import io.scanwatch.policy.exception.ExceptionOutcome;
+import io.scanwatch.policy.exception.ExceptionQuery;
+import io.scanwatch.policy.exception.ExceptionRequest;
+import io.scanwatch.policy.exception.InvalidField;
+import io.scanwatch.policy.exception.PolicyException;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/exceptions}: grant, list, read, change and revoke exceptions. Errors are RFC 9457
+ * problem JSON; a refused exception is 422 {@code invalid-exception} with one {@code errors} entry
+ * per field.
+ */
+@RestController
+@RequestMapping("/api/v1/exceptions")
+class ExceptionController {
+
+  private static final String INVALID = "invalid-exception";
+
+  private final ExceptionGrants grants;
+
+  ExceptionController(ExceptionGrants grants) {
+    this.grants = grants;
+  }
+
+  /**
+   * The body of a grant or a change. Dates are text so that a malformed one is a field error: RFC
+   * 3339 ({@code 2026-03-31T12:00:00Z}), or a day ({@code 2026-03-31}), which means the end of that
+   * day in UTC.
+   */
+  record ExceptionBody(
+      String vulnerabilityId,
+      String repository,
+      String packageName,
+      String purl,
+      String reason,
+      String owner,
+      String expiresAt,
+      String createdBy) {}
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> grant(@RequestBody ExceptionBody body, Principal principal) {
+    var errors = new ArrayList<InvalidField>();
+    Instant expiresAt = instant(body.expiresAt(), errors);
+    String createdBy = principal != null ? principal.getName() : body.createdBy();
+    ExceptionOutcome outcome =
+        grants.grant(
+            new ExceptionRequest(
+                body.vulnerabilityId(),
+                body.repository(),
+                body.packageName(),
+                body.purl(),
+                body.reason(),
+                body.owner(),
+                expiresAt,
+                createdBy));
+    return switch (withDateErrors(outcome, errors)) {
+      case ExceptionOutcome.Saved saved ->
+          ResponseEntity.created(URI.create("/api/v1/exceptions/" + saved.exception().id()))
+              .body(resource(saved.exception()));
+      case ExceptionOutcome.Invalid invalid -> invalid(invalid.errors());
+      case ExceptionOutcome.NotFound notFound -> notFound(notFound.id());
+    };
+  }
+
+  @GetMapping
+  ResponseEntity<?> list(
+      @RequestParam(defaultValue = "all") String state,
+      @RequestParam(required = false) String vulnerabilityId,
+      @RequestParam(required = false) String repository) {
+    ExceptionQuery.State parsed;
+    try {
+      parsed = ExceptionQuery.State.valueOf(state.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      var problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST, "state is active, expired or all, not \"" + state + "\"");
+      problem.setTitle("Bad query parameter");
+      problem.setProperty("reason", "bad-request");
+      return problem(problem);
+    }
+    List<ExceptionResource> exceptions =
+        grants.list(new ExceptionQuery(parsed, vulnerabilityId, repository)).stream()
+            .map(this::resource)
+            .toList();
+    return ResponseEntity.ok(Map.of("exceptions", exceptions));
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<?> get(@PathVariable String id) {
+    return grants
+        .find(id)
+        .<ResponseEntity<?>>map(e -> ResponseEntity.ok(resource(e)))
+        .orElseGet(() -> notFound(id));
+  }
+
+  /** Changes the end ({@code expiresAt}) or the {@code reason}; other fields are refused. */
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> change(@PathVariable String id, @RequestBody ExceptionBody body) {
+    var errors = new ArrayList<InvalidField>();
+    for (var fixed :
+        Map.of(
+                "vulnerabilityId", body.vulnerabilityId() == null,
+                "repository", body.repository() == null,
+                "packageName", body.packageName() == null,
+                "purl", body.purl() == null,
+                "owner", body.owner() == null)
+            .entrySet()) {
+      if (!fixed.getValue()) {
+        errors.add(
+            new InvalidField(
+                "/" + fixed.getKey(),
+                fixed.getKey()
+                    + " cannot be changed; revoke the exception and grant a new one instead"));
+      }
+    }
+    Instant expiresAt = instant(body.expiresAt(), errors);
+    if (!errors.isEmpty()) {
+      return invalid(errors);
+    }
+    return switch (grants.change(id, new ExceptionChange(expiresAt, body.reason()))) {
+      case ExceptionOutcome.Saved saved -> ResponseEntity.ok(resource(saved.exception()));
+      case ExceptionOutcome.Invalid invalid -> invalid(invalid.errors());
+      case ExceptionOutcome.NotFound notFound -> notFound(notFound.id());
+    };
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<?> revoke(@PathVariable String id) {
+    return grants.revoke(id) ? ResponseEntity.noContent().build() : notFound(id);
+  }
+
+  private ExceptionResource resource(PolicyException exception) {
+    return ExceptionResource.of(exception, grants.isActive(exception));
+  }
+
+  /** The outcome with the body's own errors (an unreadable date) in front. */
+  private static ExceptionOutcome withDateErrors(
+      ExceptionOutcome outcome, List<InvalidField> bodyErrors) {
+    if (bodyErrors.isEmpty()) {
+      return outcome;
+    }
+    var errors = new ArrayList<>(bodyErrors);
+    if (outcome instanceof ExceptionOutcome.Invalid invalid) {
+      invalid.errors().stream()
+          .filter(e -> errors.stream().noneMatch(b -> b.pointer().equals(e.pointer())))
+          .forEach(errors::add);
+    }
+    return new ExceptionOutcome.Invalid(errors);
+  }
+
+  private static Instant instant(String text, List<InvalidField> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String value = text.strip();
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException notDateTime) {
+      try {
+        return LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException notDate) {
+        errors.add(
+            new InvalidField(
+                "/expiresAt",
+                "expiresAt is an RFC 3339 date-time (2026-03-31T12:00:00Z) or a day"
+                    + " (2026-03-31, through its end in UTC), not \""
+                    + value
+                    + "\""));
+        return null;
+      }
+    }
+  }
+
+  private static ResponseEntity<ProblemDetail> invalid(List<InvalidField> errors) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            errors.size() == 1
+                ? errors.getFirst().message()
+                : errors.size() + " fields are invalid; see errors");
+    problem.setTitle("Invalid exception");
+    problem.setProperty("reason", INVALID);
+    problem.setProperty(
+        "errors",
+        errors.stream().map(e -> Map.of("pointer", e.pointer(), "message", e.message())).toList());
+    return problem(problem);
+  }
+
+  private static ResponseEntity<ProblemDetail> notFound(String id) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no exception has the id " + id);
+    problem.setTitle("Exception not found");
+    problem.setProperty("reason", "not-found");
+    return problem(problem);
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}
