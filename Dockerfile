@@ -7,6 +7,7 @@ WORKDIR /workspace
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY contracts/ contracts/
+COPY trivy-reports/ trivy-reports/
 COPY service-support/ service-support/
 COPY test-support/ test-support/
 COPY ingest-service/ ingest-service/

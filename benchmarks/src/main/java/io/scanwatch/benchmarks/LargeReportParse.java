@@ -1,7 +1,7 @@
 package io.scanwatch.benchmarks;
 
-import io.scanwatch.ingest.report.ParseOutcome;
-import io.scanwatch.ingest.trivy.TrivyReports;
+import io.scanwatch.trivy.ParseOutcome;
+import io.scanwatch.trivy.TrivyReports;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;

@@ -1,7 +1,7 @@
 package io.scanwatch.benchmarks;
 
-import io.scanwatch.ingest.report.ParseOutcome;
-import io.scanwatch.ingest.trivy.TrivyReports;
+import io.scanwatch.trivy.ParseOutcome;
+import io.scanwatch.trivy.TrivyReports;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,5 +1,6 @@
 package io.scanwatch.ingest.report;
 
+import io.scanwatch.trivy.ParseOutcome;
 import java.util.List;
 
 /** What became of a posted report; {@code notes} say what the parser skipped or assumed. */

@@ -4,6 +4,7 @@ import io.scanwatch.contracts.EventIds;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.ingest.inventory.ImageInventory;
+import io.scanwatch.trivy.ParseOutcome;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;

@@ -9,6 +9,7 @@ import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.ingest.inventory.RecordingInventory;
 import io.scanwatch.support.kafka.EventPublishingException;
+import io.scanwatch.trivy.ParseOutcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

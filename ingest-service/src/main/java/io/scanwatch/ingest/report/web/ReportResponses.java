@@ -1,7 +1,7 @@
 package io.scanwatch.ingest.report.web;
 
 import io.scanwatch.ingest.report.IntakeOutcome;
-import io.scanwatch.ingest.report.ParseOutcome;
+import io.scanwatch.trivy.ParseOutcome;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

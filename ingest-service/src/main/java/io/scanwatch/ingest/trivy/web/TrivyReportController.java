@@ -2,12 +2,12 @@ package io.scanwatch.ingest.trivy.web;
 
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.ingest.correlation.CorrelationIdFilter;
-import io.scanwatch.ingest.image.ImageReferences;
 import io.scanwatch.ingest.report.ReportIntake;
 import io.scanwatch.ingest.report.web.ReportBodies;
 import io.scanwatch.ingest.report.web.ReportResponses;
-import io.scanwatch.ingest.trivy.TrivyReports;
 import io.scanwatch.ingest.web.ApiDocumentation;
+import io.scanwatch.trivy.ImageReferences;
+import io.scanwatch.trivy.TrivyReports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,13 +1,11 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
-import static io.scanwatch.ingest.trivy.TrivyResults.instant;
-import static io.scanwatch.ingest.trivy.TrivyResults.kind;
-import static io.scanwatch.ingest.trivy.TrivyResults.text;
+import static io.scanwatch.trivy.TrivyResults.instant;
+import static io.scanwatch.trivy.TrivyResults.kind;
+import static io.scanwatch.trivy.TrivyResults.text;
 
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
-import io.scanwatch.ingest.image.ImageReferences;
-import io.scanwatch.ingest.report.ParseOutcome;
 import java.util.Optional;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -1,8 +1,7 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
-import static io.scanwatch.ingest.trivy.TrivyResults.text;
+import static io.scanwatch.trivy.TrivyResults.text;
 
-import io.scanwatch.ingest.report.ParseOutcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.report;
+package io.scanwatch.trivy;
 
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;

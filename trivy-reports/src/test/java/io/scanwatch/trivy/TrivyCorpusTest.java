@@ -1,11 +1,10 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.OperatingSystem;
 import io.scanwatch.contracts.SeverityCounts;
-import io.scanwatch.ingest.report.ParseOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.image;
+package io.scanwatch.trivy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

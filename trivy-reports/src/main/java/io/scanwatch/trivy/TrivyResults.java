@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
 import io.scanwatch.contracts.CvssScore;
 import io.scanwatch.contracts.Finding;

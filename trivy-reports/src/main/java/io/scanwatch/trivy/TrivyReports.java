@@ -1,6 +1,5 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
-import io.scanwatch.ingest.report.ParseOutcome;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import tools.jackson.core.JacksonException;

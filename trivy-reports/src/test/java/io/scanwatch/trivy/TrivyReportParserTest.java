@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
-import io.scanwatch.ingest.report.ParseOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

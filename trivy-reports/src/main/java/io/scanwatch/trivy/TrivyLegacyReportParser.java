@@ -1,9 +1,7 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
-import io.scanwatch.ingest.image.ImageReferences;
-import io.scanwatch.ingest.report.ParseOutcome;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;

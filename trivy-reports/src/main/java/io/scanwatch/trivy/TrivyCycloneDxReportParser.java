@@ -1,14 +1,13 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
-import static io.scanwatch.ingest.trivy.TrivyResults.instant;
-import static io.scanwatch.ingest.trivy.TrivyResults.text;
+import static io.scanwatch.trivy.TrivyResults.instant;
+import static io.scanwatch.trivy.TrivyResults.text;
 
 import io.scanwatch.contracts.CvssScore;
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
 import io.scanwatch.contracts.Severity;
-import io.scanwatch.ingest.report.ParseOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.image;
+package io.scanwatch.trivy;
 
 import io.scanwatch.contracts.ImageReference;
 import java.util.Locale;

@@ -1,6 +1,6 @@
-package io.scanwatch.ingest.trivy;
+package io.scanwatch.trivy;
 
-import static io.scanwatch.ingest.trivy.TrivyCorpusTest.corpusFile;
+import static io.scanwatch.trivy.TrivyCorpusTest.corpusFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
@@ -9,7 +9,6 @@ import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ScanSummary;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
-import io.scanwatch.ingest.report.ParseOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
