@@ -18,6 +18,9 @@ public final class Topics {
   /** {@link AlertEvent}s, keyed by {@link AlertEvent#alertId()}. */
   public static final String ALERTS = "scanwatch.alerts.v1";
 
+  /** {@link PolicyNotice}s, keyed by their subject. */
+  public static final String NOTICES = "scanwatch.notices.v1";
+
   /** Header carrying the correlation id of the input that caused a record. */
   public static final String CORRELATION_ID_HEADER = "scanwatch-correlation-id";
 

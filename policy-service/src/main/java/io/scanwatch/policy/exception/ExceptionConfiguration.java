@@ -1,10 +1,8 @@
 package io.scanwatch.policy.exception;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,13 +14,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 class ExceptionConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExceptionConfiguration.class);
-
-  /** Logs and counts; a publishing implementation replaces it by being a bean of its own. */
-  @Bean
-  @ConditionalOnMissingBean(ExceptionNotices.class)
-  ExceptionNotices exceptionNotices(MeterRegistry meters) {
-    return new LoggedExceptionNotices(meters);
-  }
 
   @Bean
   ExceptionGrants exceptionGrants(

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The notice as a WARN log line and the counter {@code scanwatch_policy_exceptions_expired_total};
- * a publishing implementation should delegate to it so both stay.
+ * the publishing implementation (exception/kafka) delegates to it so both stay.
  */
 public class LoggedExceptionNotices implements ExceptionNotices {
 

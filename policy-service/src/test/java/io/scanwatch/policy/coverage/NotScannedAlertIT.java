@@ -43,7 +43,7 @@ import org.springframework.context.annotation.Import;
  * configured priority and resolved by the scan that finally comes; an image scanned in time, by the
  * registry or by a Trivy report, is never alerted.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructureConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotScannedAlertIT {

@@ -22,7 +22,13 @@ import io.scanwatch.policy.Scans;
 import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import io.scanwatch.testsupport.TopicRecorder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,18 +51,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** policy-service between a real broker and store: scan reports in, verdicts and alerts out. */
-@SpringBootTest
+/**
+ * policy-service between a real broker and store: scan reports in, verdicts and alerts out, and
+ * what its API then says about the image.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructureConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScanEvaluationIT {
 
   @Autowired MongoTemplate mongo;
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
 
   private KafkaProducer<String, byte[]> producer;
   private TopicRecorder received;
@@ -100,7 +115,7 @@ class ScanEvaluationIT {
   }
 
   @Test
-  void aFailingReportGivesAFailingVerdictAndOneP0Alert() {
+  void aFailingReportGivesAFailingVerdictAndOneP0AlertAndTheApiShowsTheImage() throws Exception {
     ScanReported report = report("acme/failing", List.of(SPRING4SHELL));
 
     send(report);
@@ -118,7 +133,37 @@ class ScanEvaluationIT {
     assertThat(alert.alertId()).isEqualTo(report.image().displayName());
     assertThat(alert.deadline()).isEqualTo(verdict.deadline());
     assertThat(alert.correlationId()).isEqualTo(report.correlationId());
+    assertThat(alert.score()).isEqualTo(94);
+    assertThat(alert.grade()).isEqualTo("A");
+    assertThat(verdict.score()).isEqualTo(94);
+    assertThat(verdict.changes().added()).isEqualTo(1);
     assertThat(storedVerdicts(report.reportId())).isEqualTo(1);
+
+    JsonNode state = get("/api/v1/images/" + report.image().repositoryKey());
+    JsonNode tag = state.path("tags").path(0);
+    assertThat(tag.path("image").asString()).isEqualTo(report.image().displayName());
+    assertThat(tag.path("priority").asString()).isEqualTo("P0");
+    assertThat(tag.path("grade").asString()).isEqualTo("A");
+    assertThat(tag.path("deadline").asString()).isEqualTo(verdict.deadline().toString());
+    assertThat(tag.path("openFindings").path(0).path("vulnerabilityId").asString())
+        .isEqualTo("CVE-2022-22965");
+    assertThat(tag.path("alert").asString()).isEqualTo("FIRING");
+    assertThat(
+            get("/api/v1/verdicts/" + report.reportId())
+                .path("results")
+                .path(0)
+                .path("outcome")
+                .asString())
+        .isEqualTo("violation");
+    assertThat(
+            get("/api/v1/verdicts?repository=" + report.image().repositoryKey())
+                .path("verdicts")
+                .size())
+        .isEqualTo(1);
+    assertThat(get("/api/v1/alerts").path("alerts").valueStream())
+        .anySatisfy(open -> assertThat(open.path("alertId").asString()).isEqualTo(alert.alertId()));
+    assertThat(status("/api/v1/images/registry.example.test/acme/never-scanned")).isEqualTo(404);
+    assertThat(status("/api/v1/verdicts/no-such-report")).isEqualTo(404);
   }
 
   @Test
@@ -219,6 +264,69 @@ class ScanEvaluationIT {
     assertThat(reason).isNotNull();
     assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
     awaitEvents(Topics.VERDICTS, VerdictIssued.class, after.reportId(), 1);
+  }
+
+  @Test
+  void theCiGateAnswersAVerdictOnATrivyReportAndChangesNothing() throws Exception {
+    long verdictsBefore = mongo.count(new Query(), "verdicts");
+    long alertsBefore = mongo.count(new Query(), "alerts");
+
+    HttpResponse<String> failing = evaluate("spring4shell-jre11-image.json", "");
+    HttpResponse<String> passing = evaluate("alpine310-image.json", "");
+
+    assertThat(failing.statusCode()).as(failing.body()).isEqualTo(200);
+    JsonNode verdict = JsonMapper.builder().build().readTree(failing.body());
+    assertThat(verdict.path("passed").asBoolean()).isFalse();
+    assertThat(verdict.path("priority").asString()).isEqualTo("P0");
+    assertThat(verdict.path("knownExploited").path(0).asString()).isEqualTo("CVE-2022-22965");
+    assertThat(verdict.path("score").path("value").asInt()).isEqualTo(94);
+    assertThat(verdict.path("policy").asString()).isEqualTo("default");
+    assertThat(JsonMapper.builder().build().readTree(passing.body()).path("passed").asBoolean())
+        .isTrue();
+    assertThat(mongo.count(new Query(), "verdicts")).isEqualTo(verdictsBefore);
+    assertThat(mongo.count(new Query(), "alerts")).isEqualTo(alertsBefore);
+
+    HttpResponse<String> malformed = post("/api/v1/evaluate", "{\"Results\": [");
+    HttpResponse<String> notAReport = post("/api/v1/evaluate", "{\"hello\": \"world\"}");
+    HttpResponse<String> badImage = evaluate("alpine310-image.json", "?image=Not%20An%20Image");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("\"reason\":\"malformed-json\"");
+    assertThat(notAReport.statusCode()).isEqualTo(422);
+    assertThat(notAReport.body()).contains("\"reason\":\"unrecognised-report\"");
+    assertThat(badImage.statusCode()).isEqualTo(400);
+  }
+
+  private HttpResponse<String> evaluate(String example, String query) throws Exception {
+    return post(
+        "/api/v1/evaluate" + query, Files.readString(Path.of("..", "examples", "trivy", example)));
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JsonMapper.builder().build().readTree(response.body());
+  }
+
+  private int status(String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    return response.statusCode();
   }
 
   private static ScanReported report(String repository, List<Finding> findings) {
