@@ -30,6 +30,7 @@ final class EndpointTable {
         row(out, service.artifactId(), "http://127.0.0.1:" + service.port(ports));
       }
       row(out, "API token", StackConfig.DEV_API_TOKEN);
+      row(out, "Admin token", StackConfig.DEV_ADMIN_TOKEN + "  (policies, exceptions, VEX)");
     }
     row(out, "State and logs", config.stateDir() + "  (logs/<name>.log)");
     if (withServices) {

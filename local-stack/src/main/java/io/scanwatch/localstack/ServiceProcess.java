@@ -85,7 +85,10 @@ public final class ServiceProcess {
         env.put("EMAIL_TO", "security-team@localhost");
         env.put("SCANWATCH_GROUP_WAIT", "0s");
       }
-      case POLICY -> {}
+      case POLICY -> {
+        env.put("SCANWATCH_API_TOKENS", StackConfig.DEV_API_TOKEN);
+        env.put("SCANWATCH_ADMIN_TOKENS", StackConfig.DEV_ADMIN_TOKEN);
+      }
     }
     return env;
   }

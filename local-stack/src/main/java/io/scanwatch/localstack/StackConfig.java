@@ -15,6 +15,9 @@ public record StackConfig(Path repoDir, Path stateDir, StackPorts ports) {
   /** The API token ingest-service accepts in the local stack; printed for the user to copy. */
   public static final String DEV_API_TOKEN = "scanwatch-dev-token";
 
+  /** The token that may change policies, exceptions and VEX documents in the local stack. */
+  public static final String DEV_ADMIN_TOKEN = "scanwatch-dev-admin-token";
+
   /**
    * The secret of the webhook source {@code local} that ingest-service has for every registry in
    * the local stack: the header value, signing key or path token, as the registry uses it.

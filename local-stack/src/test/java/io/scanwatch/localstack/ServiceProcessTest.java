@@ -15,9 +15,16 @@ class ServiceProcessTest {
           new StackPorts(19092, 19093, 37017, 3525, 9190, 9181, 9182, 9183));
 
   @Test
+  void policyAcceptsTheDevTokenAndTheDevAdminToken() {
+    assertThat(ServiceProcess.environment(Service.POLICY, config))
+        .containsEntry("SCANWATCH_API_TOKENS", "scanwatch-dev-token")
+        .containsEntry("SCANWATCH_ADMIN_TOKENS", "scanwatch-dev-admin-token");
+  }
+
+  @Test
   void everyServiceFindsTheBrokerAndItsOwnDatabase() {
     assertThat(ServiceProcess.environment(Service.POLICY, config))
-        .containsExactlyInAnyOrderEntriesOf(
+        .containsAllEntriesOf(
             Map.of(
                 "SERVER_PORT", "9182",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092",

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "scanwatch.ingest.auth.tokens=test-token-1,test-token-2")
+    properties = "scanwatch.auth.tokens=test-token-1,test-token-2")
 @Import(TestInfrastructureConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrivyReportIntakeIT {

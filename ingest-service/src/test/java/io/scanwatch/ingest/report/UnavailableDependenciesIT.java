@@ -42,7 +42,7 @@ class UnavailableDependenciesIT {
   @Nested
   @SpringBootTest(
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-      properties = "scanwatch.ingest.auth.tokens=outage-token")
+      properties = "scanwatch.auth.tokens=outage-token")
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class StoreDown {
 
@@ -102,7 +102,7 @@ class UnavailableDependenciesIT {
   @SpringBootTest(
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {
-        "scanwatch.ingest.auth.tokens=outage-token",
+        "scanwatch.auth.tokens=outage-token",
         "spring.kafka.producer.properties.max.block.ms=1000",
         "spring.kafka.producer.properties.delivery.timeout.ms=1500",
         "spring.kafka.producer.properties.request.timeout.ms=1000",

@@ -63,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "scanwatch.ingest.auth.tokens=" + WebhookEndpointIT.API_TOKEN,
+      "scanwatch.auth.tokens=" + WebhookEndpointIT.API_TOKEN,
       "scanwatch.ingest.webhooks.max-size=64KB",
       "scanwatch.ingest.webhooks.sources[0].provider=harbor",
       "scanwatch.ingest.webhooks.sources[0].name=corpus",

@@ -240,6 +240,7 @@ class PolicyApiIT {
       throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/policies/" + name))
+            .header("Authorization", "Bearer policy-admin-token")
             .header("Content-Type", contentType)
             .PUT(HttpRequest.BodyPublishers.ofString(body));
     if (ifMatch != null) {
@@ -252,6 +253,7 @@ class PolicyApiIT {
       String method, String path, String contentType, String body, String accept) throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer policy-admin-token")
             .method(
                 method,
                 body == null

@@ -296,6 +296,35 @@ class ScanEvaluationIT {
     assertThat(badImage.statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void theApiNeedsATokenAndManagementAnAdminToken() throws Exception {
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> readerWrites =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/policies/reader-policy"))
+                .header("Authorization", "Bearer policy-test-token")
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString("name: reader-policy\n"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("\"reason\":\"unauthenticated\"");
+    assertThat(readerWrites.statusCode()).isEqualTo(403);
+    assertThat(readerWrites.body()).contains("admin token");
+    assertThat(health.statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> evaluate(String example, String query) throws Exception {
     return post(
         "/api/v1/evaluate" + query, Files.readString(Path.of("..", "examples", "trivy", example)));
@@ -304,6 +333,7 @@ class ScanEvaluationIT {
   private HttpResponse<String> post(String path, String body) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer policy-admin-token")
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -313,7 +343,9 @@ class ScanEvaluationIT {
   private JsonNode get(String path) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer policy-test-token")
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JsonMapper.builder().build().readTree(response.body());
@@ -322,7 +354,9 @@ class ScanEvaluationIT {
   private int status(String path) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer policy-test-token")
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));

@@ -310,6 +310,7 @@ class ExceptionAndVexApiIT {
       throws IOException, InterruptedException {
     var request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer policy-admin-token")
             .header("Content-Type", "application/json")
             .method(
                 method,

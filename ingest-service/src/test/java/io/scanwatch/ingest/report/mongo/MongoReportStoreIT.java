@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** The report store against a real store: where the original bytes go, and duplicates. */
-@SpringBootTest(properties = "scanwatch.ingest.auth.tokens=store-test-token")
+@SpringBootTest(properties = "scanwatch.auth.tokens=store-test-token")
 @Import(TestInfrastructureConfiguration.class)
 class MongoReportStoreIT {
 

@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.auth;
+package io.scanwatch.support.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

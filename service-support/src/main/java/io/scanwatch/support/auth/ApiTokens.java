@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.auth;
+package io.scanwatch.support.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

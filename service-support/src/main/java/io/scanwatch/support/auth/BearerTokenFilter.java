@@ -1,0 +1,116 @@
+package io.scanwatch.support.auth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lets a request to {@code /api/} through only with {@code Authorization: Bearer <accepted token>},
+ * and a change under an admin path only with an admin token; anything else gets 401 or 403 with a
+ * problem body before any controller runs, so nothing is read or stored for an unknown caller.
+ * Health and metrics stay open, and so do the open paths, which carry a credential of their own.
+ * Failures are logged without the token.
+ */
+public class BearerTokenFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BearerTokenFilter.class);
+  private static final String BEARER = "Bearer ";
+  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private final ApiTokens tokens;
+  private final ApiTokens adminTokens;
+  private final List<String> openPaths;
+  private final List<String> adminPaths;
+  private final JsonMapper json;
+
+  /**
+   * @param adminTokens the admin tokens, or {@code null} when none is configured
+   */
+  public BearerTokenFilter(
+      ApiTokens tokens,
+      ApiTokens adminTokens,
+      List<String> openPaths,
+      List<String> adminPaths,
+      JsonMapper json) {
+    this.tokens = tokens;
+    this.adminTokens = adminTokens;
+    this.openPaths = List.copyOf(openPaths);
+    this.adminPaths = List.copyOf(adminPaths);
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    // The servlet path is decoded and normalized: "/api/v1/webhooks/../reports" cannot slip by.
+    String path = request.getServletPath();
+    return !path.startsWith("/api/") || openPaths.stream().anyMatch(path::startsWith);
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    boolean bearer =
+        authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    String presented = bearer ? authorization.substring(BEARER.length()).strip() : null;
+    boolean admin = adminTokens != null && adminTokens.accepts(presented);
+    if (!admin && !tokens.accepts(presented)) {
+      LOG.info(
+          "Refused {} {}: {}",
+          request.getMethod(),
+          request.getServletPath(),
+          bearer ? "unknown bearer token" : "no bearer token");
+      refuse(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "unauthenticated",
+          bearer
+              ? "the bearer token is not accepted"
+              : "this endpoint needs an 'Authorization: Bearer <token>' header");
+      return;
+    }
+    if (!admin && needsAdmin(request)) {
+      LOG.info("Refused {} {}: not an admin token", request.getMethod(), request.getServletPath());
+      refuse(
+          response,
+          HttpStatus.FORBIDDEN,
+          "forbidden",
+          adminTokens == null
+              ? "changes here need an admin token, and none is configured (SCANWATCH_ADMIN_TOKENS)"
+              : "changes here need an admin token");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private boolean needsAdmin(HttpServletRequest request) {
+    String path = request.getServletPath();
+    return !READS.contains(request.getMethod()) && adminPaths.stream().anyMatch(path::startsWith);
+  }
+
+  private void refuse(HttpServletResponse response, HttpStatus status, String reason, String detail)
+      throws IOException {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(status.getReasonPhrase());
+    problem.setProperty("reason", reason);
+    response.setStatus(status.value());
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scanwatch\"");
+    }
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}
