@@ -2,6 +2,7 @@ package io.scanwatch.contracts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -26,6 +27,8 @@ import java.util.UUID;
  * @param provider the registry kind, e.g. {@code harbor}
  * @param source the name of the configured webhook source the event came through
  * @param deliveryId the provider's id for the delivery or event, or {@code null} when it sends none
+ * @param labels the labels configured for the source (team, environment); they select the image's
+ *     policy
  */
 public record ImageEvent(
     UUID eventId,
@@ -42,14 +45,52 @@ public record ImageEvent(
     RegistryScan scan,
     String provider,
     String source,
-    String deliveryId) {
+    String deliveryId,
+    Map<String, String> labels) {
 
   public ImageEvent {
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(repository, "repository");
     tags = List.copyOf(tags);
     platforms = List.copyOf(platforms);
+  }
+
+  /** An event from a source without labels. */
+  public ImageEvent(
+      UUID eventId,
+      Instant occurredAt,
+      Instant receivedAt,
+      String correlationId,
+      ImageAction action,
+      String registry,
+      String repository,
+      List<String> tags,
+      String digest,
+      String mediaType,
+      List<ImagePlatform> platforms,
+      RegistryScan scan,
+      String provider,
+      String source,
+      String deliveryId) {
+    this(
+        eventId,
+        occurredAt,
+        receivedAt,
+        correlationId,
+        action,
+        registry,
+        repository,
+        tags,
+        digest,
+        mediaType,
+        platforms,
+        scan,
+        provider,
+        source,
+        deliveryId,
+        Map.of());
   }
 
   /** {@code registry/repository}, the record key. */

@@ -2,6 +2,7 @@ package io.scanwatch.contracts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,8 @@ import java.util.UUID;
  *     this part only when the report travels in parts
  * @param summary what the report says besides its findings, or {@code null}
  * @param part which part of the report this event is, or {@code null} when it is the whole report
+ * @param labels the image's labels (team, environment) as the poster gave them; they select its
+ *     policy
  */
 public record ScanReported(
     UUID eventId,
@@ -31,10 +34,38 @@ public record ScanReported(
     OperatingSystem os,
     List<Finding> findings,
     ScanSummary summary,
-    ReportPart part) {
+    ReportPart part,
+    Map<String, String> labels) {
 
   public ScanReported {
     findings = List.copyOf(findings);
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** A report without labels. */
+  public ScanReported(
+      UUID eventId,
+      Instant occurredAt,
+      String correlationId,
+      String reportId,
+      Instant receivedAt,
+      ImageReference image,
+      OperatingSystem os,
+      List<Finding> findings,
+      ScanSummary summary,
+      ReportPart part) {
+    this(
+        eventId,
+        occurredAt,
+        correlationId,
+        reportId,
+        receivedAt,
+        image,
+        os,
+        findings,
+        summary,
+        part,
+        Map.of());
   }
 
   /** Whether this event holds the whole report rather than one part of it. */

@@ -13,8 +13,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.contracts.AlertState;
 import io.scanwatch.contracts.ImageAction;
 import io.scanwatch.contracts.ImageEvent;
+import io.scanwatch.contracts.PolicyViolation;
 import io.scanwatch.contracts.Priority;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.contracts.Topics;
@@ -126,8 +129,10 @@ class EndToEndIT {
   @Test
   void aCriticalFindingBecomesExactlyOneSlackMessageAndOneEmailAndAPassingReportNeither()
       throws Exception {
+    var decisions = TopicRecorder.recording(Topics.VERDICTS, Topics.ALERTS);
     HttpResponse<String> failing = postExample("trivy/spring4shell-jre11-image.json");
     assertThat(failing.statusCode()).as(failing.body()).isEqualTo(202);
+    String reportId = JSON.readTree(failing.body()).path("reportId").asString();
     Instant postedAt = Instant.now();
 
     // Generous: the notifier may still be joining its consumer group on a loaded machine.
@@ -157,6 +162,28 @@ class EndToEndIT {
         .during(Duration.ofSeconds(8))
         .atMost(Duration.ofSeconds(10))
         .until(() -> slackRequests().size() == 1 && mails().size() == 1);
+
+    // What policy-service published about the report, once, the re-post adding nothing.
+    List<VerdictIssued> verdicts =
+        decisions.events(Topics.VERDICTS, VerdictIssued.class, v -> v.reportId().equals(reportId));
+    assertThat(verdicts)
+        .singleElement()
+        .satisfies(
+            verdict -> {
+              assertThat(verdict.passed()).isFalse();
+              assertThat(verdict.policy()).isEqualTo("default");
+              assertThat(verdict.score()).isEqualTo(94);
+              assertThat(verdict.grade()).isEqualTo("A");
+              assertThat(verdict.violations())
+                  .extracting(PolicyViolation::rule)
+                  .containsExactly("max-critical", "known-exploited");
+            });
+    assertThat(
+            decisions.events(
+                Topics.ALERTS, AlertEvent.class, alert -> reportId.equals(alert.reportId())))
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.state()).isEqualTo(AlertState.FIRING));
+    decisions.close();
   }
 
   private void awaitDelivery(String what, Callable<Boolean> arrived) {

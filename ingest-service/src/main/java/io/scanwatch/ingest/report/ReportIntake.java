@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -41,12 +42,14 @@ public class ReportIntake {
    * @param parser the format's parser
    * @param imageOverride the image the caller says was scanned, or {@code null} to take it from the
    *     report
+   * @param labels the image's labels as the caller gave them
    * @param correlationId the request's correlation id
    */
   public IntakeOutcome accept(
       byte[] raw,
       Function<byte[], ParseOutcome> parser,
       ImageReference imageOverride,
+      Map<String, String> labels,
       String correlationId) {
     ParseOutcome outcome = parser.apply(raw);
     if (!(outcome instanceof ParseOutcome.Parsed parsed)) {
@@ -60,7 +63,7 @@ public class ReportIntake {
     }
     var report =
         new NormalizedReport(
-            parsed.format(), image, parsed.os(), parsed.findings(), parsed.summary());
+            parsed.format(), image, parsed.os(), parsed.findings(), parsed.summary(), labels);
     Instant now = clock.instant();
     var candidate =
         new StoredReport(

@@ -237,7 +237,8 @@ public class WebhookIntake {
             event.scan(),
             source.provider(),
             source.name(),
-            event.deliveryId());
+            event.deliveryId(),
+            source.labels());
     return new Draft(imageEvent, key);
   }
 
@@ -278,7 +279,8 @@ public class WebhookIntake {
         event.scan(),
         event.provider(),
         event.source(),
-        event.deliveryId());
+        event.deliveryId(),
+        event.labels());
   }
 
   private void release(Draft draft, Instant claimedAt) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -32,7 +33,7 @@ public record WebhookProperties(
         .map(
             s ->
                 new WebhookSource(
-                    s.provider, s.name, s.secret, s.header, s.registry, s.repositories))
+                    s.provider, s.name, s.secret, s.header, s.registry, s.repositories, s.labels))
         .toList();
   }
 
@@ -46,6 +47,8 @@ public record WebhookProperties(
    *     provider's default
    * @param registry the registry host to file images under, when not the payload's
    * @param repositories repository globs the source may report on; empty for any
+   * @param labels labels of its images, e.g. {@code
+   *     SCANWATCH_INGEST_WEBHOOKS_SOURCES_0_LABELS_TEAM}
    */
   public record Source(
       @NotBlank String provider,
@@ -53,5 +56,6 @@ public record WebhookProperties(
       @NotBlank String secret,
       String header,
       String registry,
-      List<String> repositories) {}
+      List<String> repositories,
+      Map<String, String> labels) {}
 }

@@ -1,7 +1,9 @@
 package io.scanwatch.ingest.webhook;
 
+import io.scanwatch.contracts.Labels;
 import io.scanwatch.ingest.image.RepositoryGlob;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A configured sender of webhooks: one registry (or one project of it) and the secret it proves
@@ -16,6 +18,8 @@ import java.util.List;
  *     (Harbor, for one, reports its internal host name); {@code null} to take the payload's
  * @param repositories globs of the repositories this source may report on ({@code *} within a path
  *     segment, {@code **} across segments); empty for any
+ * @param labels labels of every image this source reports on (team, environment), for selecting its
+ *     policy
  */
 public record WebhookSource(
     String provider,
@@ -23,10 +27,12 @@ public record WebhookSource(
     String secret,
     String header,
     String registry,
-    List<String> repositories) {
+    List<String> repositories,
+    Map<String, String> labels) {
 
   public WebhookSource {
     repositories = repositories == null ? List.of() : List.copyOf(repositories);
+    labels = labels == null ? Map.of() : Labels.validated(labels);
     header = header == null || header.isBlank() ? null : header;
     registry = registry == null || registry.isBlank() ? null : registry;
   }

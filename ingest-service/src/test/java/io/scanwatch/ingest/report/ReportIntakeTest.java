@@ -55,12 +55,12 @@ class ReportIntakeTest {
   void aReportWhoseEventDidNotReachKafkaIsKeptAndPublishedExactlyOnceWhenRetried() {
     publisher.failuresLeft = 1;
 
-    assertThatThrownBy(() -> intake.accept(RAW, PARSER, null, "corr-1"))
+    assertThatThrownBy(() -> intake.accept(RAW, PARSER, null, Map.of(), "corr-1"))
         .isInstanceOf(EventPublishingException.class);
     assertThat(store.reports).singleElement().satisfies(r -> assertThat(r.published()).isFalse());
 
-    IntakeOutcome retried = intake.accept(RAW, PARSER, null, "corr-2");
-    IntakeOutcome again = intake.accept(RAW, PARSER, null, "corr-3");
+    IntakeOutcome retried = intake.accept(RAW, PARSER, null, Map.of(), "corr-2");
+    IntakeOutcome again = intake.accept(RAW, PARSER, null, Map.of(), "corr-3");
 
     assertThat(retried).isInstanceOf(IntakeOutcome.Accepted.class);
     assertThat(again).isInstanceOf(IntakeOutcome.Duplicate.class);
@@ -95,7 +95,7 @@ class ReportIntakeTest {
     store.claimPublication(
         stored.id(), Instant.parse("2026-12-03T09:59:59Z"), Instant.parse("2026-12-03T10:00:29Z"));
 
-    IntakeOutcome concurrent = intake.accept(RAW, PARSER, null, "corr-1");
+    IntakeOutcome concurrent = intake.accept(RAW, PARSER, null, Map.of(), "corr-1");
 
     assertThat(concurrent).isInstanceOf(IntakeOutcome.Duplicate.class);
     assertThat(publisher.published).isEmpty();
@@ -104,7 +104,7 @@ class ReportIntakeTest {
   @Test
   void aRejectedReportStoresAndPublishesNothing() {
     IntakeOutcome outcome =
-        intake.accept(RAW, bytes -> new ParseOutcome.Unrecognised("no"), null, "corr");
+        intake.accept(RAW, bytes -> new ParseOutcome.Unrecognised("no"), null, Map.of(), "corr");
 
     assertThat(outcome).isInstanceOf(IntakeOutcome.Rejected.class);
     assertThat(store.reports).isEmpty();

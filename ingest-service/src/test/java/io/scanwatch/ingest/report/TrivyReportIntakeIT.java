@@ -458,6 +458,23 @@ class TrivyReportIntakeIT {
         "reports");
   }
 
+  @Test
+  void labelsGivenWithTheReportTravelWithItsEventAndBadOnesAre400() throws Exception {
+    HttpResponse<String> labelled =
+        send(
+            "/api/v1/reports/trivy?label=team=payments&label=environment%3Dproduction",
+            uniqueReport("acme/labelled"));
+    HttpResponse<String> bad =
+        send("/api/v1/reports/trivy?label=Team%3Dpayments", uniqueReport("acme/bad-label"));
+
+    assertThat(labelled.statusCode()).as(labelled.body()).isEqualTo(202);
+    String reportId = JSON.readTree(labelled.body()).path("reportId").asString();
+    assertThat(awaitEvents(reportId, 1).getFirst().labels())
+        .isEqualTo(Map.of("team", "payments", "environment", "production"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("label name 'Team'");
+  }
+
   private HttpResponse<String> post(byte[] body, String token) throws Exception {
     return http.send(
         HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))

@@ -42,16 +42,19 @@ class WebhookIntakeTest {
                       "signed",
                       new WebhookAuthentication.HmacSignature("X-Signature", "sha256=", false))),
               List.of(
-                  new WebhookSource("header", "prod", "header-secret", null, null, List.of()),
+                  new WebhookSource(
+                      "header", "prod", "header-secret", null, null, List.of(), Map.of()),
                   new WebhookSource(
                       "header",
                       "scoped",
                       "scoped-secret",
                       null,
                       "reg.example",
-                      List.of("team-a/**")),
-                  new WebhookSource("path", "prod", "path-secret", null, null, List.of()),
-                  new WebhookSource("signed", "prod", "signing-key", null, null, List.of()))),
+                      List.of("team-a/**"),
+                      Map.of("team", "a", "environment", "production")),
+                  new WebhookSource("path", "prod", "path-secret", null, null, List.of(), Map.of()),
+                  new WebhookSource(
+                      "signed", "prod", "signing-key", null, null, List.of(), Map.of()))),
           ledger,
           event -> {
             if (publishFailures > 0) {
@@ -173,7 +176,8 @@ class WebhookIntakeTest {
                     new TestRegistry(
                         "header", new WebhookAuthentication.SharedSecretHeader("X-Token"))),
                 List.of(
-                    new WebhookSource("header", "prod", "header-secret", null, null, List.of()))),
+                    new WebhookSource(
+                        "header", "prod", "header-secret", null, null, List.of(), Map.of()))),
             new InMemoryLedger(),
             event -> order.add("published"),
             new RecordingInventory() {
@@ -341,7 +345,11 @@ class WebhookIntakeTest {
     assertThat(inside.outcomeLabel()).isEqualTo("accepted");
     assertThat(published)
         .singleElement()
-        .satisfies(e -> assertThat(e.registry()).isEqualTo("reg.example"));
+        .satisfies(
+            e -> {
+              assertThat(e.registry()).isEqualTo("reg.example");
+              assertThat(e.labels()).containsEntry("team", "a");
+            });
   }
 
   @Test
@@ -409,8 +417,8 @@ class WebhookIntakeTest {
   @Test
   void aSourceNamingAnUnknownProviderOrConfiguredTwiceStopsTheService() {
     var registry = new TestRegistry("header", new WebhookAuthentication.PathToken());
-    var unknown = new WebhookSource("nexus", "prod", "s", null, null, List.of());
-    var twice = new WebhookSource("header", "prod", "s", null, null, List.of());
+    var unknown = new WebhookSource("nexus", "prod", "s", null, null, List.of(), Map.of());
+    var twice = new WebhookSource("header", "prod", "s", null, null, List.of(), Map.of());
 
     assertThatThrownBy(() -> new WebhookSources(List.of(registry), List.of(unknown)))
         .hasMessageContaining("'nexus'")
@@ -422,7 +430,8 @@ class WebhookIntakeTest {
   @Test
   void theSecretNeverAppearsInTheSourcesText() {
     assertThat(
-            new WebhookSource("header", "prod", "header-secret", null, null, List.of()).toString())
+            new WebhookSource("header", "prod", "header-secret", null, null, List.of(), Map.of())
+                .toString())
         .doesNotContain("header-secret");
   }
 

@@ -52,6 +52,7 @@ public class ReportAssembly {
         first.os(),
         findings,
         first.summary(),
-        null);
+        null,
+        first.labels());
   }
 }

@@ -124,7 +124,7 @@ public class ScanEvaluation {
                     decide(
                         new ScanFacts(
                             image,
-                            Map.of(),
+                            event.labels(),
                             null,
                             List.of(),
                             event.scan().counts(),
@@ -147,7 +147,7 @@ public class ScanEvaluation {
     ScanSummary summary = report.summary();
     return new ScanFacts(
         report.image(),
-        Map.of(),
+        report.labels(),
         report.os(),
         report.findings(),
         null,

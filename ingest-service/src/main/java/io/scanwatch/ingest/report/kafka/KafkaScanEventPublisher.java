@@ -40,7 +40,8 @@ class KafkaScanEventPublisher implements ScanEventPublisher {
             report.os(),
             report.findings(),
             report.summary(),
-            null);
+            null,
+            report.labels());
     events.publishEncoded(
         Topics.SCAN_REPORTS,
         report.image().repositoryKey(),

@@ -63,7 +63,8 @@ final class ScanEventSplitter {
               whole.os(),
               findings.subList(from, to),
               whole.summary(),
-              new ReportPart(index, parts));
+              new ReportPart(index, parts),
+              whole.labels());
       encoded.add(new EncodedEvent(part, EventJson.write(part)));
     }
     return encoded;

@@ -1,6 +1,7 @@
 package io.scanwatch.ingest.trivy.web;
 
 import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.Labels;
 import io.scanwatch.ingest.correlation.CorrelationIdFilter;
 import io.scanwatch.ingest.report.ReportIntake;
 import io.scanwatch.ingest.report.web.ReportBodies;
@@ -17,6 +18,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -92,12 +95,27 @@ class TrivyReportController {
                   "The scanned image, when the report does not name it (filesystem and k8s scans)",
               example = "registry.example.com/team/app:1.2")
           @RequestParam(name = "image", required = false)
-          String image)
+          String image,
+      @Parameter(
+              description = "The image's labels as name=value, repeated; they select its policy",
+              example = "team=payments")
+          @RequestParam(name = "label", required = false)
+          List<String> labels)
       throws IOException {
     ImageReference override = image == null ? null : parseImage(image);
+    Map<String, String> imageLabels = parseLabels(labels);
     byte[] body = bodies.read(request);
     return ReportResponses.of(
-        intake.accept(body, reports::parse, override, CorrelationIdFilter.of(request)));
+        intake.accept(
+            body, reports::parse, override, imageLabels, CorrelationIdFilter.of(request)));
+  }
+
+  private static Map<String, String> parseLabels(List<String> labels) {
+    try {
+      return Labels.parse(labels == null ? List.of() : labels);
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
   }
 
   private static ImageReference parseImage(String image) {

@@ -1,6 +1,7 @@
 package io.scanwatch.policy.evaluation.web;
 
 import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.Labels;
 import io.scanwatch.contracts.ScanSummary;
 import io.scanwatch.policy.evaluation.ScanEvaluation;
 import io.scanwatch.policy.rules.ScanFacts;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,14 +67,11 @@ class EvaluateController {
             "'image' must be an image reference such as registry.example.com/team/app:1.2");
       }
     }
-    Map<String, String> labelMap = new LinkedHashMap<>();
-    for (String label : labels == null ? List.<String>of() : labels) {
-      int equals = label.indexOf('=');
-      if (equals <= 0) {
-        return problem(
-            HttpStatus.BAD_REQUEST, "bad-request", "a 'label' is name=value, e.g. team=payments");
-      }
-      labelMap.put(label.substring(0, equals).strip(), label.substring(equals + 1).strip());
+    Map<String, String> labelMap;
+    try {
+      labelMap = Labels.parse(labels == null ? List.of() : labels);
+    } catch (IllegalArgumentException e) {
+      return problem(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
     }
     byte[] body;
     try (InputStream in = request.getInputStream()) {
