@@ -7,6 +7,7 @@ import io.scanwatch.contracts.EventJson;
 import io.scanwatch.contracts.ImageEvent;
 import io.scanwatch.contracts.ImagePlatform;
 import io.scanwatch.contracts.Topics;
+import io.scanwatch.testsupport.OpenEndpoints;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import io.scanwatch.testsupport.TopicRecorder;
 import java.io.ByteArrayOutputStream;
@@ -42,12 +43,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -314,6 +317,10 @@ class WebhookEndpointIT {
   @LocalServerPort int port;
   @Autowired MongoTemplate mongo;
 
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private TopicRecorder published;
 
@@ -366,6 +373,18 @@ class WebhookEndpointIT {
   @AfterAll
   void stopRecording() throws InterruptedException {
     published.close();
+  }
+
+  @Test
+  void everyEndpointOfTheApiAnswers401WithoutACredentialWebhooksIncluded() throws Exception {
+    assertThat(OpenEndpoints.endpoints(mappings))
+        .contains(
+            "POST /api/v1/reports/trivy",
+            "GET /api/v1/images",
+            "POST /api/v1/webhooks/{provider}/{source}",
+            "POST /api/v1/webhooks/{provider}/{source}/{token}");
+    assertThat(OpenEndpoints.find(mappings, port, path -> path.replace("{provider}", "harbor")))
+        .isEmpty();
   }
 
   @Test

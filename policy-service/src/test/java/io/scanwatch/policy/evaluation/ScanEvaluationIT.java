@@ -19,6 +19,7 @@ import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.contracts.VerdictIssued;
 import io.scanwatch.policy.Scans;
+import io.scanwatch.testsupport.OpenEndpoints;
 import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import io.scanwatch.testsupport.TopicRecorder;
@@ -50,12 +51,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,6 +73,10 @@ class ScanEvaluationIT {
 
   @Autowired MongoTemplate mongo;
   @LocalServerPort int port;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -294,6 +301,18 @@ class ScanEvaluationIT {
     assertThat(notAReport.statusCode()).isEqualTo(422);
     assertThat(notAReport.body()).contains("\"reason\":\"unrecognised-report\"");
     assertThat(badImage.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void everyEndpointOfTheApiAnswers401WithoutACredential() throws Exception {
+    assertThat(OpenEndpoints.endpoints(mappings))
+        .contains(
+            "POST /api/v1/evaluate",
+            "GET /api/v1/alerts",
+            "PUT /api/v1/policies/{name}",
+            "POST /api/v1/exceptions",
+            "DELETE /api/v1/vex/{id}");
+    assertThat(OpenEndpoints.find(mappings, port, path -> path)).isEmpty();
   }
 
   @Test
