@@ -33,4 +33,7 @@ public interface PendingScans {
 
   /** Takes back a claim whose alert could not be published. */
   void releaseAlert(String id);
+
+  /** How many images are past their window and still not scanned. */
+  int notScannedInTime();
 }

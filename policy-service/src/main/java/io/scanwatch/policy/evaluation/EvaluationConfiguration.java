@@ -1,5 +1,7 @@
 package io.scanwatch.policy.evaluation;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.scanwatch.policy.alert.AlertLifecycle;
 import io.scanwatch.policy.alert.AlertProperties;
 import io.scanwatch.policy.alert.AlertStore;
@@ -13,6 +15,7 @@ import io.scanwatch.policy.rules.ScanSuppressions;
 import io.scanwatch.policy.score.ScoreProperties;
 import io.scanwatch.policy.verdict.VerdictStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
@@ -57,9 +60,17 @@ class EvaluationConfiguration {
       RootCauseAnalysis rootCause,
       VerdictStore verdicts,
       ScanArchive archive,
+      MeterRegistry meters,
       AlertLifecycle alerts,
       EvaluationEvents events,
       Clock clock) {
+    Timer timeToFix =
+        Timer.builder("scanwatch.finding.time.to.fix")
+            .description("From a finding's first sighting on a repository to the scan without it")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMinutes(1))
+            .maximumExpectedValue(Duration.ofDays(365))
+            .register(meters);
     return new ScanEvaluation(
         policies,
         engine,
@@ -71,6 +82,7 @@ class EvaluationConfiguration {
         rootCause,
         verdicts,
         archive,
+        timeToFix::record,
         alerts,
         events,
         clock);

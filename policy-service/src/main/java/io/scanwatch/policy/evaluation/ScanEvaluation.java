@@ -26,6 +26,7 @@ import io.scanwatch.policy.score.ScoreFormula;
 import io.scanwatch.policy.verdict.Verdict;
 import io.scanwatch.policy.verdict.VerdictStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -66,6 +68,7 @@ public class ScanEvaluation {
   private final RootCauseAnalysis rootCause;
   private final VerdictStore verdicts;
   private final ScanArchive archive;
+  private final Consumer<Duration> fixTimes;
   private final AlertLifecycle alerts;
   private final EvaluationEvents events;
   private final Clock clock;
@@ -81,6 +84,7 @@ public class ScanEvaluation {
       RootCauseAnalysis rootCause,
       VerdictStore verdicts,
       ScanArchive archive,
+      Consumer<Duration> fixTimes,
       AlertLifecycle alerts,
       EvaluationEvents events,
       Clock clock) {
@@ -94,6 +98,7 @@ public class ScanEvaluation {
     this.rootCause = rootCause;
     this.verdicts = verdicts;
     this.archive = archive;
+    this.fixTimes = fixTimes;
     this.alerts = alerts;
     this.events = events;
     this.clock = clock;
@@ -195,6 +200,9 @@ public class ScanEvaluation {
           record
               ? tags.record(image.displayName(), reportId, current)
               : tags.preview(image.displayName(), current);
+      if (record && diff.firstTime()) {
+        timeToFix(image, diff.fixed(), facts.scannedAt());
+      }
       hint = rootCause.analyse(facts.os(), evaluation.counted(), today()).orElse(null);
     }
     return new Verdict(
@@ -219,6 +227,17 @@ public class ScanEvaluation {
         hint,
         facts.scannedAt(),
         clock.instant());
+  }
+
+  /** How long each finding fixed by this scan was open: from its first sighting to this scan. */
+  private void timeToFix(ImageReference image, List<FindingKey> fixed, Instant fixedAt) {
+    if (fixed.isEmpty()) {
+      return;
+    }
+    history
+        .firstSeen(image.repositoryKey(), fixed)
+        .values()
+        .forEach(firstSeen -> fixTimes.accept(Duration.between(firstSeen, fixedAt)));
   }
 
   /**

@@ -28,8 +28,9 @@ public final class FindingDiffs {
     return new FindingDiff(
         new FindingChanges(added.size(), stillOpen, fixed.size(), reopened.size()),
         sample(added.stream()),
-        sample(fixed.stream()),
-        sample(reopened.stream()));
+        fixed,
+        sample(reopened.stream()),
+        true);
   }
 
   /** What stays fixed after this scan: fixed before and not back, plus what it fixed. */
@@ -41,7 +42,8 @@ public final class FindingDiffs {
     return fixed;
   }
 
-  private static List<FindingKey> sample(Stream<FindingKey> keys) {
+  /** At most {@link FindingDiff#SAMPLE} of {@code keys}, in a stable order. */
+  public static List<FindingKey> sample(Stream<FindingKey> keys) {
     return keys.sorted(
             Comparator.comparing(FindingKey::vulnerabilityId)
                 .thenComparing(FindingKey::packageName))

@@ -66,7 +66,9 @@ final class InMemoryStores
   public FindingDiff record(String imageKey, String reportId, Set<FindingKey> findings) {
     var last = lastDiff.get(imageKey);
     if (last != null && last.getKey().equals(reportId)) {
-      return last.getValue();
+      FindingDiff recorded = last.getValue();
+      return new FindingDiff(
+          recorded.changes(), recorded.added(), recorded.fixed(), recorded.reopened(), false);
     }
     Set<FindingKey> before = open.getOrDefault(imageKey, Set.of());
     Set<FindingKey> everFixed = fixed.getOrDefault(imageKey, Set.of());

@@ -170,6 +170,41 @@ class ScanEvaluationIT {
     assertThat(get("/api/v1/alerts").path("alerts").valueStream())
         .anySatisfy(open -> assertThat(open.path("alertId").asString()).isEqualTo(alert.alertId()));
     assertThat(status("/api/v1/images/registry.example.test/acme/never-scanned")).isEqualTo(404);
+
+    String repository = "repository=\"" + report.image().repositoryKey() + "\"";
+    String service = "service=\"policy-service\"";
+    String tagLabel = "tag=\"1.0\"";
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(prometheus())
+                    .contains(
+                        "scanwatch_image_failing{"
+                            + repository
+                            + ","
+                            + service
+                            + ","
+                            + tagLabel
+                            + "} 1.0")
+                    .contains(
+                        "scanwatch_image_score{"
+                            + repository
+                            + ","
+                            + service
+                            + ","
+                            + tagLabel
+                            + "} 94.0")
+                    .contains(
+                        "scanwatch_image_vulnerabilities{"
+                            + repository
+                            + ","
+                            + service
+                            + ",severity=\"critical\",state=\"counted\","
+                            + tagLabel
+                            + "} 1.0")
+                    .containsPattern(
+                        "scanwatch_alerts_open\\{priority=\"P0\",service=\"policy-service\"} [1-9]"));
     assertThat(status("/api/v1/verdicts/no-such-report")).isEqualTo(404);
   }
 
@@ -357,6 +392,14 @@ class ScanEvaluationIT {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String prometheus() throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private JsonNode get(String path) throws Exception {

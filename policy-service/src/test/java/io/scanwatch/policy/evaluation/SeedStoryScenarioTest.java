@@ -45,6 +45,7 @@ class SeedStoryScenarioTest {
   private static final OperatingSystem BOOKWORM = new OperatingSystem("debian", "12.7", false);
 
   private final InMemoryStores stores = new InMemoryStores();
+  private final List<Duration> fixTimes = new ArrayList<>();
   private final MutableClock clock = new MutableClock(FIRST_SCAN);
   private final AlertLifecycle alerts = new AlertLifecycle(stores, Set.of(Priority.P0), clock);
   private final RootCauseAnalysis rootCause = new RootCauseAnalysis(DistributionReleases.bundled());
@@ -64,6 +65,7 @@ class SeedStoryScenarioTest {
           rootCause,
           stores,
           facts -> {},
+          fixTimes::add,
           alerts,
           stores,
           clock);
@@ -103,6 +105,9 @@ class SeedStoryScenarioTest {
     assertThat(second.counts()).isEqualTo(new SeverityCounts(3, 7, 0, 0, 0));
     assertThat(second.diff().changes()).isEqualTo(new FindingChanges(0, 10, 1, 0));
     assertThat(second.deadline()).isEqualTo(deadline);
+    assertThat(fixTimes)
+        .as("the CRITICAL fixed after 12 hours")
+        .containsExactly(Duration.ofHours(12));
     assertThat(stores.alertEvents.getLast().state()).isEqualTo(AlertState.UPDATED);
     assertThat(stores.alertEvents.getLast().alertId()).isEqualTo(firing.alertId());
 
@@ -133,12 +138,14 @@ class SeedStoryScenarioTest {
     assertThat(third.priority()).isEqualTo(Priority.P3);
     assertThat(third.rootCause()).as("bookworm is the current stable release then").isNull();
     assertThat(third.diff().changes()).isEqualTo(new FindingChanges(0, 1, 9, 0));
+    assertThat(fixTimes.subList(1, fixTimes.size())).hasSize(9).containsOnly(Duration.ofHours(50));
     AlertEvent resolved = stores.alertEvents.getLast();
     assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
 
     // The same rebuild report delivered again yields the same event, with the same id.
     int events = stores.alertEvents.size();
     evaluation.evaluate(rebuild);
+    assertThat(fixTimes).as("a redelivery fixes nothing again").hasSize(10);
     assertThat(stores.alertEvents).hasSize(events + 1);
     assertThat(stores.alertEvents.getLast().eventId()).isEqualTo(resolved.eventId());
     assertThat(stores.alertEvents)

@@ -151,6 +151,14 @@ class MongoPendingScans implements PendingScans {
     mongo.updateFirst(byId(id), Update.update("alerted", false), COLLECTION);
   }
 
+  @Override
+  public int notScannedInTime() {
+    return (int)
+        mongo.count(
+            Query.query(Criteria.where("scannedAt").exists(false).and("alerted").is(true)),
+            COLLECTION);
+  }
+
   private static void collectAlerted(Document document, List<PendingScan> alerted) {
     if (document != null && document.getBoolean("alerted", false)) {
       alerted.add(pending(document));

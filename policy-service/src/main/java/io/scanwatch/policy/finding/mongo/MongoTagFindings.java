@@ -81,7 +81,7 @@ class MongoTagFindings implements TagFindings {
         .append("fixed", changes.fixed())
         .append("reopened", changes.reopened())
         .append("addedSample", strings(diff.added()))
-        .append("fixedSample", strings(diff.fixed()))
+        .append("fixedSample", strings(FindingDiffs.sample(diff.fixed().stream())))
         .append("reopenedSample", strings(diff.reopened()));
   }
 
@@ -94,7 +94,8 @@ class MongoTagFindings implements TagFindings {
             document.getInteger("reopened", 0)),
         sample(document, "addedSample"),
         sample(document, "fixedSample"),
-        sample(document, "reopenedSample"));
+        sample(document, "reopenedSample"),
+        false);
   }
 
   private static List<FindingKey> sample(Document document, String field) {
