@@ -77,7 +77,7 @@ public sealed interface WebhookIntakeOutcome {
       case Unauthenticated ignored -> "unauthenticated";
       case Malformed ignored -> "malformed";
       case LimitExceeded ignored -> "limit_exceeded";
-      case Unrecognized ignored -> "unrecognized";
+      case Unrecognized ignored -> "unrecognised";
       case OutOfScope ignored -> "out_of_scope";
       case Ignored ignored -> "ignored";
       case Accepted a -> a.onlyRedeliveries() ? "duplicate" : "accepted";

@@ -19,11 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -424,6 +427,60 @@ class TrivyReportIntakeIT {
     assertThat(metrics.body()).contains("http_server_requests");
   }
 
+  @Test
+  void everyPostIsCountedByFormatAndOutcomeWithItsBytesAndParseTime() throws Exception {
+    byte[] report = uniqueReport("acme/metered");
+    byte[] malformed = "{\"SchemaVersion\": 2,\n\"Results\": [".getBytes(StandardCharsets.UTF_8);
+    byte[] notAReport = "{\"hello\": \"metrics\"}".getBytes(StandardCharsets.UTF_8);
+    String before = prometheus();
+
+    assertThat(post(report, "test-token-1").statusCode()).isEqualTo(202);
+    assertThat(post(report, "test-token-1").statusCode()).isEqualTo(200);
+    assertThat(post(malformed, "test-token-1").statusCode()).isEqualTo(400);
+    assertThat(post(notAReport, "test-token-1").statusCode()).isEqualTo(422);
+    HttpResponse<String> plainText =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+                .header("Authorization", "Bearer test-token-1")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(plainText.statusCode()).isEqualTo(415);
+    String after = prometheus();
+
+    String received = "scanwatch_reports_received_total";
+    assertThat(delta(before, after, received, "format=\"trivy-json-v2\"", "outcome=\"accepted\""))
+        .isEqualTo(1);
+    assertThat(delta(before, after, received, "format=\"trivy-json-v2\"", "outcome=\"duplicate\""))
+        .isEqualTo(1);
+    assertThat(delta(before, after, received, "format=\"unknown\"", "outcome=\"malformed\""))
+        .isEqualTo(1);
+    assertThat(delta(before, after, received, "format=\"unknown\"", "outcome=\"unrecognised\""))
+        .isEqualTo(1);
+    assertThat(
+            delta(
+                before,
+                after,
+                received,
+                "format=\"unknown\"",
+                "outcome=\"unsupported_media_type\""))
+        .isEqualTo(1);
+    assertThat(delta(before, after, received)).as("every other series").isEqualTo(5);
+    assertThat(delta(before, after, "scanwatch_ingested_bytes_total", "input=\"report\""))
+        .isGreaterThanOrEqualTo(2.0 * report.length + malformed.length + notAReport.length);
+    String parsed = "scanwatch_report_parse_duration_seconds_count";
+    assertThat(delta(before, after, parsed, "format=\"trivy-json-v2\"")).isEqualTo(2);
+    assertThat(delta(before, after, parsed, "format=\"unknown\"")).isEqualTo(2);
+    assertThat(after)
+        .contains("scanwatch_report_parse_duration_seconds_bucket{format=\"trivy-json-v2\"");
+    assertThat(after)
+        .as("series alert rules need exist before their first increment")
+        .contains(
+            "scanwatch_reports_received_total{format=\"sarif-2.1.0\",outcome=\"accepted\"",
+            "scanwatch_reports_received_total{format=\"unknown\",outcome=\"too_large\"");
+  }
+
   /** The spring4shell example with its image renamed, so each test owns its report and image. */
   private static byte[] uniqueReport(String repository) throws IOException {
     String example =
@@ -501,6 +558,30 @@ class TrivyReportIntakeIT {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String prometheus() throws Exception {
+    HttpResponse<String> metrics = get("/actuator/prometheus", null);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    return metrics.body();
+  }
+
+  /** How much the series of {@code name} holding every one of {@code labels} went up in total. */
+  private static double delta(String before, String after, String name, String... labels) {
+    return sum(after, name, labels) - sum(before, name, labels);
+  }
+
+  private static double sum(String scrape, String name, String... labels) {
+    Matcher line =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$").matcher(scrape);
+    double sum = 0;
+    while (line.find()) {
+      String found = line.group(1);
+      if (Arrays.stream(labels).allMatch(found::contains)) {
+        sum += Double.parseDouble(line.group(2));
+      }
+    }
+    return sum;
   }
 
   private URI uri(String path) {

@@ -731,6 +731,7 @@ class WebhookEndpointIT {
       throws Exception {
     double acceptedBefore = received("acr", "accepted");
     double unauthenticatedBefore = received("acr", "unauthenticated");
+    double bytesBefore = ingestedBytes();
     String repository = unique("metrics") + "/web";
     byte[] push =
         """
@@ -751,6 +752,9 @@ class WebhookEndpointIT {
     assertThat(unauthenticated.statusCode()).isEqualTo(401);
     assertThat(received("acr", "accepted")).isEqualTo(acceptedBefore + 1);
     assertThat(received("acr", "unauthenticated")).isEqualTo(unauthenticatedBefore + 1);
+    assertThat(ingestedBytes() - bytesBefore)
+        .as("the unauthenticated delivery is not read")
+        .isEqualTo(push.length);
   }
 
   @Test
@@ -1174,6 +1178,19 @@ class WebhookEndpointIT {
     return http.send(
         HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + API_TOKEN).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private double ingestedBytes() throws Exception {
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher line =
+        Pattern.compile(
+                "(?m)^scanwatch_ingested_bytes_total\\{[^}]*input=\"webhook\"[^}]*} (\\S+)$")
+            .matcher(metrics.body());
+    assertThat(line.find()).as("the webhook bytes series exists from the start").isTrue();
+    return Double.parseDouble(line.group(1));
   }
 
   /** The counter's value, 0 before its first increment. */

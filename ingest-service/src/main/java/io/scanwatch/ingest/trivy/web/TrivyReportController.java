@@ -5,6 +5,7 @@ import io.scanwatch.contracts.Labels;
 import io.scanwatch.ingest.correlation.CorrelationIdFilter;
 import io.scanwatch.ingest.report.ReportIntake;
 import io.scanwatch.ingest.report.web.ReportBodies;
+import io.scanwatch.ingest.report.web.ReportMetrics;
 import io.scanwatch.ingest.report.web.ReportResponses;
 import io.scanwatch.ingest.web.ApiDocumentation;
 import io.scanwatch.trivy.ImageReferences;
@@ -42,11 +43,13 @@ class TrivyReportController {
 
   private final ReportIntake intake;
   private final ReportBodies bodies;
+  private final ReportMetrics metrics;
   private final TrivyReports reports = new TrivyReports();
 
-  TrivyReportController(ReportIntake intake, ReportBodies bodies) {
+  TrivyReportController(ReportIntake intake, ReportBodies bodies, ReportMetrics metrics) {
     this.intake = intake;
     this.bodies = bodies;
+    this.metrics = metrics;
   }
 
   @Operation(
@@ -104,10 +107,16 @@ class TrivyReportController {
       throws IOException {
     ImageReference override = image == null ? null : parseImage(image);
     Map<String, String> imageLabels = parseLabels(labels);
-    byte[] body = bodies.read(request);
+    byte[] body = metrics.read(bodies.read(request));
     return ReportResponses.of(
-        intake.accept(
-            body, reports::parse, override, imageLabels, CorrelationIdFilter.of(request)));
+        metrics.noted(
+            intake.accept(
+                body,
+                metrics.timed(reports::parse, request),
+                override,
+                imageLabels,
+                CorrelationIdFilter.of(request)),
+            request));
   }
 
   private static Map<String, String> parseLabels(List<String> labels) {

@@ -1,7 +1,5 @@
 package io.scanwatch.ingest.webhook.web;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.scanwatch.contracts.ImageEvent;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.ingest.correlation.CorrelationIdFilter;
@@ -11,6 +9,7 @@ import io.scanwatch.ingest.webhook.WebhookIntake;
 import io.scanwatch.ingest.webhook.WebhookIntakeOutcome;
 import io.scanwatch.ingest.webhook.WebhookProperties;
 import io.scanwatch.ingest.webhook.WebhookSources;
+import io.scanwatch.support.kafka.EventPublishingException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -44,17 +44,17 @@ class WebhookController {
   private final WebhookIntake intake;
   private final WebhookSources sources;
   private final long maxBytes;
-  private final MeterRegistry meters;
+  private final WebhookMetrics metrics;
 
   WebhookController(
       WebhookIntake intake,
       WebhookSources sources,
       WebhookProperties properties,
-      MeterRegistry meters) {
+      WebhookMetrics metrics) {
     this.intake = intake;
     this.sources = sources;
     this.maxBytes = properties.maxSize().toBytes();
-    this.meters = meters;
+    this.metrics = metrics;
   }
 
   /** One event of the answer. */
@@ -145,7 +145,10 @@ class WebhookController {
     }
     byte[] raw;
     switch (BoundedBody.read(request, maxBytes)) {
-      case BoundedBody.Read read -> raw = read.bytes();
+      case BoundedBody.Read read -> {
+        raw = read.bytes();
+        metrics.read(raw);
+      }
       case BoundedBody.TooLarge tooLarge -> {
         var problem =
             problem(
@@ -185,10 +188,17 @@ class WebhookController {
                     "the body is not valid gzip: " + broken.reason())));
       }
     }
-    WebhookIntakeOutcome outcome =
-        intake.accept(
-            new WebhookDelivery(
-                provider, source, token, raw, headers, CorrelationIdFilter.of(request)));
+    WebhookIntakeOutcome outcome;
+    try {
+      outcome =
+          intake.accept(
+              new WebhookDelivery(
+                  provider, source, token, raw, headers, CorrelationIdFilter.of(request)));
+    } catch (EventPublishingException | DataAccessResourceFailureException e) {
+      // Answered 503 by ReportProblemHandler.
+      metrics.received(provider, "unavailable").increment();
+      throw e;
+    }
     return count(
         outcome.providerLabel(),
         outcome.outcomeLabel(),
@@ -313,12 +323,7 @@ class WebhookController {
   }
 
   private <T> ResponseEntity<T> count(String provider, String outcome, ResponseEntity<T> response) {
-    Counter.builder("scanwatch.webhooks.received")
-        .description("Registry webhook deliveries by provider and outcome")
-        .tag("provider", provider)
-        .tag("outcome", outcome)
-        .register(meters)
-        .increment();
+    metrics.received(provider, outcome).increment();
     return response;
   }
 
