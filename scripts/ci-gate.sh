@@ -16,6 +16,28 @@ if [[ $# -lt 1 || "$1" == "-h" || "$1" == "--help" ]]; then
 fi
 report="$1"
 shift
+if [[ ! -e "$report" ]]; then
+  echo "ci-gate: no such report file: $report" >&2
+  exit 2
+fi
+if [[ ! -f "$report" ]]; then
+  echo "ci-gate: the report is not a file: $report" >&2
+  exit 2
+fi
+if [[ ! -r "$report" ]]; then
+  echo "ci-gate: cannot read the report file: $report" >&2
+  exit 2
+fi
+if [[ -z "${SCANWATCH_TOKEN:-}" ]]; then
+  echo "ci-gate: SCANWATCH_TOKEN is not set; set it to a Scanwatch API token" >&2
+  exit 2
+fi
+for tool in curl jq; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "ci-gate: $tool is needed but not installed" >&2
+    exit 2
+  fi
+done
 query=()
 if [[ $# -gt 0 && "$1" != *=* ]]; then
   query+=("image=$(jq -rn --arg v "$1" '$v|@uri')")
@@ -30,7 +52,7 @@ if [[ ${#query[@]} -gt 0 ]]; then
 fi
 
 if ! verdict="$(curl -sS --fail-with-body -X POST "$url" \
-  -H "Authorization: Bearer ${SCANWATCH_TOKEN:?set SCANWATCH_TOKEN to a Scanwatch API token}" \
+  -H "Authorization: Bearer $SCANWATCH_TOKEN" \
   -H 'Content-Type: application/json' --data-binary "@$report")"; then
   echo "Scanwatch did not evaluate the report: $verdict" >&2
   exit 2

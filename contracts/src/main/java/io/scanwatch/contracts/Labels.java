@@ -20,9 +20,10 @@ public final class Labels {
   private Labels() {}
 
   /**
-   * Reads {@code name=value} pairs.
+   * Reads {@code name=value} pairs. A name given twice is refused, even with the same value: which
+   * one was meant cannot be known, and keeping either would select a policy silently.
    *
-   * @throws IllegalArgumentException naming the pair that is not a label
+   * @throws IllegalArgumentException naming the pair that is not a label, or the name given twice
    */
   public static Map<String, String> parse(Collection<String> pairs) {
     Map<String, String> labels = new LinkedHashMap<>();
@@ -32,7 +33,10 @@ public final class Labels {
         throw new IllegalArgumentException(
             "a label is name=value, e.g. team=payments; got '" + abbreviate(pair) + "'");
       }
-      labels.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+      String name = pair.substring(0, equals).strip();
+      if (labels.putIfAbsent(name, pair.substring(equals + 1).strip()) != null) {
+        throw new IllegalArgumentException("label '" + abbreviate(name) + "' given twice");
+      }
     }
     return validated(labels);
   }

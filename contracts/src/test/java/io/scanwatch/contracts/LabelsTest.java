@@ -38,6 +38,16 @@ class LabelsTest {
   }
 
   @Test
+  void aNameGivenTwiceIsRefusedRatherThanOneValueKeptSilently() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Labels.parse(List.of("team=payments", "team=other")))
+        .withMessage("label 'team' given twice");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Labels.parse(List.of("team=payments", " team = payments")))
+        .withMessage("label 'team' given twice");
+  }
+
+  @Test
   void noMoreThanTwentyLabels() {
     var many = new ArrayList<String>();
     for (int i = 0; i < 21; i++) {

@@ -2,6 +2,7 @@ package io.scanwatch.policy.catalog;
 
 import io.scanwatch.policy.rules.Policy;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,18 @@ public class PolicyAdministration {
   /** Saved as a new version. */
   public record Saved(StoredPolicy policy, boolean created) implements Outcome {}
 
+  /** The document is the current version's, unchanged; no version was added. */
+  public record Unchanged(StoredPolicy policy) implements Outcome {}
+
+  /** Only creating was asked for ({@code If-None-Match: *}), and the policy exists. */
+  public record AlreadyExists(long current) implements Outcome {}
+
+  /**
+   * Deleting {@code default} when only the shipped default is in force: it cannot be deleted, only
+   * replaced by a saved policy named {@code default}.
+   */
+  public record ShippedDefault() implements Outcome {}
+
   /** Deleted; its history stays. */
   public record Deleted() implements Outcome {}
 
@@ -43,11 +56,23 @@ public class PolicyAdministration {
   public record NotFound() implements Outcome {}
 
   /**
-   * Saves {@code text} as the policy {@code name}.
+   * Saves {@code text} as the policy {@code name}, unless it is the current version's text.
    *
    * @param expectedVersion from {@code If-Match}, or {@code null}
    */
   public Outcome save(String name, String text, Long expectedVersion, String user) {
+    return save(name, text, expectedVersion, false, user);
+  }
+
+  /**
+   * Saves {@code text} as the policy {@code name}, unless it is the current version's text.
+   *
+   * @param expectedVersion from {@code If-Match}, or {@code null}
+   * @param createOnly whether only a policy that does not exist may be saved ({@code If-None-Match:
+   *     *})
+   */
+  public Outcome save(
+      String name, String text, Long expectedVersion, boolean createOnly, String user) {
     Policy policy;
     switch (PolicyDocuments.read(text)) {
       case PolicyDocuments.Rejected rejected -> {
@@ -62,6 +87,15 @@ public class PolicyAdministration {
     }
     if (catalog.isFilePolicy(name)) {
       return new ReadOnly(catalog.current().find(name).map(CatalogEntry::file).orElse(null));
+    }
+    Optional<StoredPolicy> current = store.find(name);
+    if (createOnly && current.isPresent()) {
+      return new AlreadyExists(current.get().version());
+    }
+    if (current.isPresent()
+        && current.get().text().strip().equals(text.strip())
+        && (expectedVersion == null || expectedVersion == current.get().version())) {
+      return new Unchanged(current.get());
     }
     Outcome outcome =
         switch (store.save(policy, text, expectedVersion, user)) {
@@ -84,7 +118,8 @@ public class PolicyAdministration {
     Outcome outcome =
         switch (store.delete(name, expectedVersion)) {
           case PolicyStore.Deleted deleted -> new Deleted();
-          case PolicyStore.NotFound notFound -> new NotFound();
+          case PolicyStore.NotFound notFound ->
+              name.equals(Policy.DEFAULT) ? new ShippedDefault() : new NotFound();
           case PolicyStore.VersionMismatch mismatch -> new VersionMismatch(mismatch.current());
         };
     if (outcome instanceof Deleted) {

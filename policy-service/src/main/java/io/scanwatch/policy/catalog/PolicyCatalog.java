@@ -3,9 +3,13 @@ package io.scanwatch.policy.catalog;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.policy.rules.Policy;
 import io.scanwatch.policy.rules.PolicySelector;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every policy in force: the shipped default (unless a policy named {@code default} replaces it),
@@ -15,10 +19,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class PolicyCatalog implements PolicySelector {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyCatalog.class);
+
   private final Policy shippedDefault;
   private List<StoredPolicy> api = List.of();
   private List<FilePolicy> files = List.of();
   private final AtomicReference<PolicySet> current;
+  private Set<String> warnedShadowing = Set.of();
 
   public PolicyCatalog(Policy shippedDefault) {
     this.shippedDefault = shippedDefault;
@@ -44,12 +51,35 @@ public class PolicyCatalog implements PolicySelector {
   /** Puts these file policies in force in place of the previous ones. */
   public synchronized void replaceFilePolicies(List<FilePolicy> policies) {
     files = List.copyOf(policies);
-    current.set(PolicySet.of(shippedDefault, api, files));
+    putInForce(PolicySet.of(shippedDefault, api, files));
   }
 
   /** Puts these API policies in force in place of the previous ones. */
   public synchronized void replaceApiPolicies(List<StoredPolicy> policies) {
     api = List.copyOf(policies);
-    current.set(PolicySet.of(shippedDefault, api, files));
+    putInForce(PolicySet.of(shippedDefault, api, files));
+  }
+
+  /**
+   * Puts {@code set} in force, warning once about each file policy that hides an API-saved one: the
+   * API would show the saved one while the file's decides, a surprise worth a log line.
+   */
+  private void putInForce(PolicySet set) {
+    var shadowing = new HashSet<String>();
+    for (CatalogEntry entry : set.shadowing()) {
+      String key = entry.name() + "@" + entry.shadowedApiVersion() + "@" + entry.file();
+      shadowing.add(key);
+      if (!warnedShadowing.contains(key)) {
+        LOG.warn(
+            "Policy '{}' from file {} hides the API-saved policy '{}' version {}: the file's is in"
+                + " force; delete or rename one of them",
+            entry.name(),
+            entry.file(),
+            entry.name(),
+            entry.shadowedApiVersion());
+      }
+    }
+    warnedShadowing = Set.copyOf(shadowing);
+    current.set(set);
   }
 }

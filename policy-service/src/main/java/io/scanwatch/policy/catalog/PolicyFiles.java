@@ -140,7 +140,7 @@ public class PolicyFiles {
               problems.add(
                   file + ": /name: policy '" + policy.name() + "' is also defined in " + other);
             } else {
-              policies.add(new FilePolicy(policy, file));
+              policies.add(new FilePolicy(policy, file, relativeName(file)));
             }
           }
         }
@@ -158,6 +158,13 @@ public class PolicyFiles {
       }
     }
     return new Snapshot(policies, problems, HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /** The file's name relative to the configured path (its own name when the path is the file). */
+  private String relativeName(Path file) {
+    return Files.isDirectory(path)
+        ? path.relativize(file).toString()
+        : String.valueOf(file.getFileName());
   }
 
   private List<Path> files() throws IOException {

@@ -23,6 +23,11 @@ public record PolicySet(Map<String, CatalogEntry> entries) {
     }
   }
 
+  /** The file policies that hide an API-saved policy of the same name. */
+  public List<CatalogEntry> shadowing() {
+    return entries.values().stream().filter(e -> e.shadowedApiVersion() != null).toList();
+  }
+
   /** Every policy in force, by name. */
   public Collection<CatalogEntry> all() {
     return entries.values();
@@ -77,9 +82,12 @@ public record PolicySet(Map<String, CatalogEntry> entries) {
           new CatalogEntry(stored.policy(), PolicySource.API, stored.version(), null));
     }
     for (FilePolicy file : files) {
+      CatalogEntry hidden = entries.get(file.policy().name());
+      Long shadowed =
+          hidden != null && hidden.source() == PolicySource.API ? hidden.version() : null;
       entries.put(
           file.policy().name(),
-          new CatalogEntry(file.policy(), PolicySource.FILE, null, file.file().toString()));
+          new CatalogEntry(file.policy(), PolicySource.FILE, null, file.name(), shadowed));
     }
     return new PolicySet(entries);
   }

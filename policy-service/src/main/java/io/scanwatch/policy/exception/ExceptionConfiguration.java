@@ -1,5 +1,6 @@
 package io.scanwatch.policy.exception;
 
+import io.scanwatch.policy.kev.KnownExploitedVulnerabilities;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,14 @@ class ExceptionConfiguration {
       PolicyExceptions store,
       ExceptionNotices notices,
       ExceptionProperties properties,
+      KnownExploitedVulnerabilities knownExploited,
       Clock clock) {
-    return new ExceptionGrants(store, notices, properties.maxDuration(), clock);
+    return new ExceptionGrants(
+        store,
+        notices,
+        properties.maxDuration(),
+        vulnerabilityId -> knownExploited.current().find(vulnerabilityId),
+        clock);
   }
 
   @Bean

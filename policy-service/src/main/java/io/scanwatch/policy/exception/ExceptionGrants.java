@@ -1,6 +1,7 @@
 package io.scanwatch.policy.exception;
 
 import io.scanwatch.contracts.EventIds;
+import io.scanwatch.policy.kev.KnownExploited;
 import io.scanwatch.policy.vex.PackageUrls;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Grants, changes, revokes and lists exceptions, and notices the ones that expired. Every exception
@@ -36,16 +41,30 @@ public class ExceptionGrants {
   private final PolicyExceptions store;
   private final ExceptionNotices notices;
   private final Duration maxDuration;
+  private final Function<String, Optional<KnownExploited>> knownExploited;
   private final Clock clock;
 
+  /**
+   * @param knownExploited the known-exploited catalogue's entry for a vulnerability id, if any
+   */
   public ExceptionGrants(
-      PolicyExceptions store, ExceptionNotices notices, Duration maxDuration, Clock clock) {
+      PolicyExceptions store,
+      ExceptionNotices notices,
+      Duration maxDuration,
+      Function<String, Optional<KnownExploited>> knownExploited,
+      Clock clock) {
     this.store = store;
     this.notices = notices;
     this.maxDuration = maxDuration;
+    this.knownExploited = knownExploited;
     this.clock = clock;
   }
 
+  /**
+   * Grants an exception. One for a known-exploited vulnerability is refused unless the request
+   * acknowledges it: suppressing such a finding lets an image pass that the catalogue would fail,
+   * so it must be a decision, not an accident.
+   */
   public ExceptionOutcome grant(ExceptionRequest request) {
     Instant now = clock.instant();
     var errors = new ArrayList<InvalidField>();
@@ -55,6 +74,9 @@ public class ExceptionGrants {
     } else {
       vulnerabilityProblem(vulnerabilityId)
           .ifPresent(message -> errors.add(new InvalidField("/vulnerabilityId", message)));
+      if (!request.acknowledgeKnownExploited()) {
+        knownExploited.apply(vulnerabilityId).ifPresent(entry -> errors.add(unacknowledged(entry)));
+      }
     }
     String repository = request.repository() == null ? null : request.repository().strip();
     if (repository != null) {
@@ -106,14 +128,36 @@ public class ExceptionGrants {
     return new ExceptionOutcome.Saved(exception);
   }
 
-  /** Changes an exception's end or reason; a renewed exception applies again. */
+  /**
+   * Changes an exception's end or reason; a renewed exception applies again. Fixed fields the
+   * change gives must equal the stored ones, and an end or reason equal to the stored one is no
+   * change: the exception read, edited and put back changes only what was edited. A change that
+   * changes nothing answers the exception as it is.
+   */
   public ExceptionOutcome change(String id, ExceptionChange change) {
+    Optional<PolicyException> found = store.find(id);
+    if (found.isEmpty()) {
+      return new ExceptionOutcome.NotFound(id);
+    }
+    PolicyException stored = found.get();
     var errors = new ArrayList<InvalidField>();
-    if (change.expiresAt() == null && change.reason() == null) {
+    if (change.unchangeable() != null) {
+      errors.addAll(changedFixedFields(stored, change.unchangeable()));
+    }
+    if (errors.isEmpty() && !change.givesAnything()) {
       errors.add(new InvalidField("", "give a new expiresAt, a new reason, or both"));
     }
-    if (change.expiresAt() != null) {
-      expiryProblem(change.expiresAt(), clock.instant()).ifPresent(errors::add);
+    Instant expiresAt =
+        change.expiresAt() == null ? null : change.expiresAt().truncatedTo(ChronoUnit.MILLIS);
+    if (stored.expiresAt().equals(expiresAt)) {
+      expiresAt = null;
+    }
+    String reason = change.reason() == null ? null : change.reason().strip();
+    if (reason != null && reason.equals(stored.reason())) {
+      reason = null;
+    }
+    if (expiresAt != null) {
+      expiryProblem(expiresAt, clock.instant()).ifPresent(errors::add);
     }
     if (change.reason() != null) {
       textProblem("reason", change.reason()).ifPresent(errors::add);
@@ -121,13 +165,68 @@ public class ExceptionGrants {
     if (!errors.isEmpty()) {
       return new ExceptionOutcome.Invalid(errors);
     }
-    Instant expiresAt =
-        change.expiresAt() == null ? null : change.expiresAt().truncatedTo(ChronoUnit.MILLIS);
-    String reason = change.reason() == null ? null : change.reason().strip();
+    if (expiresAt == null && reason == null) {
+      return new ExceptionOutcome.Saved(stored);
+    }
     return store
         .change(id, expiresAt, reason)
         .<ExceptionOutcome>map(ExceptionOutcome.Saved::new)
         .orElseGet(() -> new ExceptionOutcome.NotFound(id));
+  }
+
+  private static List<InvalidField> changedFixedFields(
+      PolicyException stored, ExceptionChange.Unchangeable given) {
+    var errors = new ArrayList<InvalidField>();
+    fixed(errors, "id", given.id(), stored.id(), false);
+    fixed(errors, "vulnerabilityId", given.vulnerabilityId(), stored.vulnerabilityId(), true);
+    fixed(errors, "repository", given.repository(), stored.repository(), false);
+    fixed(errors, "packageName", given.packageName(), stored.packageName(), false);
+    fixed(errors, "purl", given.purl(), stored.purl(), false);
+    fixed(errors, "owner", given.owner(), stored.owner(), false);
+    fixed(errors, "createdBy", given.createdBy(), stored.createdBy(), false);
+    if (given.createdAt() != null
+        && !given.createdAt().truncatedTo(ChronoUnit.MILLIS).equals(stored.createdAt())) {
+      errors.add(
+          new InvalidField(
+              "/createdAt",
+              "createdAt cannot be changed (it is " + stored.createdAt() + "); leave it out"));
+    }
+    return errors;
+  }
+
+  private static void fixed(
+      List<InvalidField> errors, String field, String given, String stored, boolean ignoreCase) {
+    String value = strip(given);
+    if (value == null) {
+      return;
+    }
+    boolean same = ignoreCase ? value.equalsIgnoreCase(stored) : Objects.equals(value, stored);
+    if (!same) {
+      errors.add(
+          new InvalidField(
+              "/" + field,
+              field
+                  + " cannot be changed (it is "
+                  + (stored == null ? "not set" : "\"" + stored + "\"")
+                  + "); revoke the exception and grant a new one instead"));
+    }
+  }
+
+  private static InvalidField unacknowledged(KnownExploited entry) {
+    String what =
+        entry.name() != null
+            ? entry.name()
+            : Stream.of(entry.vendorProject(), entry.product())
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(" "));
+    return new InvalidField(
+        "/acknowledgeKnownExploited",
+        entry.cveId()
+            + " is in the known-exploited (KEV) catalogue"
+            + (what.isEmpty() ? "" : " as \"" + what + "\"")
+            + (entry.dateAdded() == null ? "" : ", added " + entry.dateAdded())
+            + "; an exception lets images with it pass, so set acknowledgeKnownExploited to true"
+            + " to grant it anyway");
   }
 
   public boolean revoke(String id) {

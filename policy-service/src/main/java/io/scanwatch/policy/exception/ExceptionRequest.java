@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param owner required
  * @param expiresAt required, in the future and within the configured maximum duration
  * @param createdBy who asks, or {@code null}
+ * @param acknowledgeKnownExploited that the asker knows the vulnerability is in the known-exploited
+ *     catalogue and suppresses it anyway; without it such an exception is refused
  */
 public record ExceptionRequest(
     String vulnerabilityId,
@@ -22,4 +24,5 @@ public record ExceptionRequest(
     String reason,
     String owner,
     Instant expiresAt,
-    String createdBy) {}
+    String createdBy,
+    boolean acknowledgeKnownExploited) {}

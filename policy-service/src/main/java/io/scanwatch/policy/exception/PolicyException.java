@@ -56,7 +56,11 @@ public record PolicyException(
     return repository == null || RepositoryGlob.of(repository).matches(image);
   }
 
-  /** Whether the finding is of its vulnerability and, when it names them, its package and PURL. */
+  /**
+   * Whether the finding is of its vulnerability and, when it names them, its package and PURL; a
+   * finding without a PURL is matched by the PURL's name and version (see {@link
+   * PackageUrls#covers(String, Finding)}).
+   */
   public boolean coversFinding(Finding finding) {
     if (!vulnerabilityId.equalsIgnoreCase(finding.vulnerabilityId())) {
       return false;
@@ -64,10 +68,6 @@ public record PolicyException(
     if (packageName != null && !packageName.equals(finding.packageName())) {
       return false;
     }
-    if (purl != null) {
-      String findingPurl = finding.details() == null ? null : finding.details().purl();
-      return findingPurl != null && PackageUrls.covers(purl, findingPurl);
-    }
-    return true;
+    return purl == null || PackageUrls.covers(purl, finding);
   }
 }

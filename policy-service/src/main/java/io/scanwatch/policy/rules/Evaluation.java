@@ -39,8 +39,19 @@ public record Evaluation(
   /** A finding the policy does not count, and why. */
   public record Excluded(Finding finding, String reason) {}
 
-  /** A finding that would count but is suppressed, and by what. */
-  public record Suppressed(Finding finding, Suppression suppression) {}
+  /**
+   * A finding that would count but is suppressed, and by what.
+   *
+   * @param knownExploited whether its vulnerability is in the known-exploited catalogue: the
+   *     suppression keeps it from failing the image, and the verdict says so; a verdict stored
+   *     before the flag existed reads as {@code false}
+   */
+  public record Suppressed(Finding finding, Suppression suppression, Boolean knownExploited) {
+
+    public Suppressed {
+      knownExploited = Boolean.TRUE.equals(knownExploited);
+    }
+  }
 
   /** Whether no rule is violated. */
   public boolean passed() {

@@ -61,7 +61,9 @@ public class PolicyEngine {
       }
       Optional<Suppression> suppression = suppressor.suppression(facts.image(), finding);
       if (suppression.isPresent()) {
-        suppressed.add(new Evaluation.Suppressed(finding, suppression.get()));
+        suppressed.add(
+            new Evaluation.Suppressed(
+                finding, suppression.get(), knownExploited.test(finding.vulnerabilityId())));
       } else {
         counted.add(finding);
       }

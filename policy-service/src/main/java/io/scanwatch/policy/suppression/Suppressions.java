@@ -96,12 +96,10 @@ public class Suppressions implements ScanSuppressions {
 
     /** The latest statement across the documents decides; a later upload wins a tie. */
     private Optional<Suppression> vex(Finding finding) {
-      String purl = finding.details() == null ? null : finding.details().purl();
       VexUpload decidingUpload = null;
       VexStatement deciding = null;
       for (VexUpload upload : documents) {
-        Optional<VexStatement> statement =
-            upload.document().decide(finding.vulnerabilityId(), purl, image);
+        Optional<VexStatement> statement = upload.document().decide(finding, image);
         if (statement.isEmpty()) {
           continue;
         }

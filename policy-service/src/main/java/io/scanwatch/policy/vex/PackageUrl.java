@@ -93,6 +93,25 @@ record PackageUrl(
         .allMatch(q -> Objects.equals(q.getValue(), finding.qualifiers.get(q.getKey())));
   }
 
+  /**
+   * Whether this package URL speaks of a package known only by its name and installed version, as
+   * older Trivy reports and the Trivy Operator give them: its name (alone or after its namespace,
+   * {@code namespace/name} or, for Maven, {@code group:artifact}) is the package's name, and its
+   * version, when it gives one, the installed version. Type, qualifiers and subpath cannot be
+   * compared and are not.
+   */
+  boolean coversPackage(String packageName, String installedVersion) {
+    if (packageName == null) {
+      return false;
+    }
+    boolean sameName =
+        packageName.equals(name)
+            || !namespace.isEmpty()
+                && (packageName.equals(namespace + "/" + name)
+                    || "maven".equals(type) && packageName.equals(namespace + ":" + name));
+    return sameName && (version == null || version.equals(installedVersion));
+  }
+
   String qualifier(String key) {
     return qualifiers.get(key);
   }

@@ -1,5 +1,6 @@
 package io.scanwatch.policy.vex;
 
+import io.scanwatch.contracts.Finding;
 import java.util.Optional;
 
 /**
@@ -24,5 +25,24 @@ public final class PackageUrls {
     Optional<PackageUrl> finding = PackageUrl.parse(purl);
     return finding.isPresent()
         && PackageUrl.parse(stated).map(s -> s.covers(finding.get())).orElse(false);
+  }
+
+  /**
+   * Whether the package URL {@code stated} speaks of the finding's package: by {@link
+   * #covers(String, String)} when the finding has a package URL (type and namespace included), else
+   * by the package URL's name (and version, when it gives one) against the finding's package name
+   * and installed version.
+   */
+  public static boolean covers(String stated, Finding finding) {
+    return PackageUrl.parse(stated).map(s -> coversFinding(s, finding)).orElse(false);
+  }
+
+  /** The rule of {@link #covers(String, Finding)} for a parsed package URL. */
+  static boolean coversFinding(PackageUrl stated, Finding finding) {
+    Optional<PackageUrl> purl =
+        PackageUrl.parse(finding.details() == null ? null : finding.details().purl());
+    return purl.isPresent()
+        ? stated.covers(purl.get())
+        : stated.coversPackage(finding.packageName(), finding.installedVersion());
   }
 }

@@ -1,10 +1,12 @@
 package io.scanwatch.policy.vex;
 
+import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * An OpenVEX document: an author's statements about whether their images are affected by
@@ -34,15 +36,35 @@ public record VexDocument(
    */
   public Optional<VexStatement> decide(
       String vulnerabilityId, String findingPurl, ImageReference image) {
+    Optional<PackageUrl> finding = PackageUrl.parse(findingPurl);
+    return decide(
+        vulnerabilityId,
+        subcomponent -> finding.isPresent() && subcomponent.covers(finding.get()),
+        image);
+  }
+
+  /**
+   * The statement that decides a finding, as {@link #decide(String, String, ImageReference)}; a
+   * finding without a package URL is matched to subcomponents by its package name and installed
+   * version (see {@link PackageUrls#covers(String, Finding)}).
+   */
+  public Optional<VexStatement> decide(Finding finding, ImageReference image) {
+    return decide(
+        finding.vulnerabilityId(),
+        subcomponent -> PackageUrls.coversFinding(subcomponent, finding),
+        image);
+  }
+
+  private Optional<VexStatement> decide(
+      String vulnerabilityId, Predicate<PackageUrl> coversPackage, ImageReference image) {
     Objects.requireNonNull(vulnerabilityId, "vulnerabilityId");
     Objects.requireNonNull(image, "image");
-    Optional<PackageUrl> finding = PackageUrl.parse(findingPurl);
     VexStatement decisive = null;
     Instant decisiveAt = null;
     for (VexStatement statement : statements) {
       if (!statement.concerns(vulnerabilityId)
           || !appliesToImage(statement, image)
-          || !appliesToPackage(statement, finding)) {
+          || !appliesToPackage(statement, coversPackage)) {
         continue;
       }
       Instant at = effectiveTimestamp(statement);
@@ -59,15 +81,15 @@ public record VexDocument(
         || statement.products().stream().anyMatch(product -> ImageProducts.matches(product, image));
   }
 
-  private static boolean appliesToPackage(VexStatement statement, Optional<PackageUrl> finding) {
+  private static boolean appliesToPackage(
+      VexStatement statement, Predicate<PackageUrl> coversPackage) {
     if (statement.subcomponents().isEmpty()) {
       return true;
     }
-    return finding.isPresent()
-        && statement.subcomponents().stream()
-            .map(PackageUrl::parse)
-            .flatMap(Optional::stream)
-            .anyMatch(subcomponent -> subcomponent.covers(finding.get()));
+    return statement.subcomponents().stream()
+        .map(PackageUrl::parse)
+        .flatMap(Optional::stream)
+        .anyMatch(coversPackage);
   }
 
   private Instant effectiveTimestamp(VexStatement statement) {

@@ -154,8 +154,43 @@ class PolicyApiIT {
     assertThat(shipped.path("source").asString()).isEqualTo("default");
     assertThat(shipped.path("conditions").path("maxFindings").path("HIGH").asInt()).isEqualTo(1);
     assertThat(json(get("/api/v1/policies/default/versions", "application/json"))).isNotEmpty();
-    assertThat(send("DELETE", "/api/v1/policies/default", null, null, null).statusCode())
-        .isEqualTo(404);
+    HttpResponse<String> shippedOnly = send("DELETE", "/api/v1/policies/default", null, null, null);
+    assertThat(shippedOnly.statusCode()).isEqualTo(409);
+    assertThat(json(shippedOnly).path("detail").asString())
+        .isEqualTo(
+            "the shipped default cannot be deleted; save a policy named default to replace it");
+  }
+
+  @Test
+  void ifNoneMatchStarCreatesOnlyAndAnExistingPolicyIs412() throws Exception {
+    String name = unique("create-only");
+    String document = "name: %s\nconditions: {maxFindings: {CRITICAL: 0}}\n".formatted(name);
+
+    HttpResponse<String> created = putCreateOnly(name, document);
+    assertThat(created.statusCode()).isEqualTo(201);
+
+    HttpResponse<String> again =
+        putCreateOnly(name, document.replace("CRITICAL: 0", "CRITICAL: 1"));
+    assertThat(again.statusCode()).isEqualTo(412);
+    assertThat(json(again).path("reason").asString()).isEqualTo("already-exists");
+    assertThat(json(get("/api/v1/policies/" + name + "/versions", "application/json"))).hasSize(1);
+  }
+
+  @Test
+  void savingTheCurrentTextAgainKeepsTheVersionAndAddsNone() throws Exception {
+    String name = unique("same");
+    String document = "name: %s\nconditions: {maxFindings: {HIGH: 2}}\n".formatted(name);
+    assertThat(put(name, YAML, document, null).statusCode()).isEqualTo(201);
+
+    HttpResponse<String> same = put(name, YAML, document, null);
+    assertThat(same.statusCode()).isEqualTo(200);
+    assertThat(same.headers().firstValue("ETag")).contains("\"1\"");
+    assertThat(json(same).path("version").asLong()).isEqualTo(1);
+    assertThat(json(get("/api/v1/policies/" + name + "/versions", "application/json"))).hasSize(1);
+
+    HttpResponse<String> changed = put(name, YAML, document.replace("HIGH: 2", "HIGH: 3"), "\"1\"");
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(changed.headers().firstValue("ETag")).contains("\"2\"");
   }
 
   @Test
@@ -246,6 +281,16 @@ class PolicyApiIT {
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
     }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> putCreateOnly(String name, String body) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/policies/" + name))
+            .header("Authorization", "Bearer policy-admin-token")
+            .header("Content-Type", YAML)
+            .header("If-None-Match", "*")
+            .PUT(HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -96,6 +96,23 @@ class PolicyCatalogTest {
   }
 
   @Test
+  void aFilePolicyHidingAnApiSavedOneSaysWhichVersionItHides() {
+    catalog.replaceApiPolicies(
+        List.of(
+            new StoredPolicy(policy("name: shared"), "name: shared", 3, Instant.EPOCH, "test"),
+            api("name: alone")));
+    catalog.replaceFilePolicies(List.of(file("name: shared"), file("name: only-file")));
+
+    assertThat(catalog.current().find("shared").orElseThrow().shadowedApiVersion()).isEqualTo(3);
+    assertThat(catalog.current().find("only-file").orElseThrow().shadowedApiVersion()).isNull();
+    assertThat(catalog.current().find("alone").orElseThrow().shadowedApiVersion()).isNull();
+    assertThat(catalog.current().shadowing())
+        .extracting(CatalogEntry::name)
+        .containsExactly("shared");
+    assertThat(catalog.current().find("shared").orElseThrow().file()).isEqualTo("policies.yaml");
+  }
+
+  @Test
   void aCandidateReplacesThePolicyOfItsNameInADryRunOnly() {
     catalog.replaceApiPolicies(
         List.of(api("name: payments\nselector: {repositories: [\"payments/**\"]}")));

@@ -37,13 +37,19 @@ class PolicyFilesTest {
         .extracting(p -> p.policy().name())
         .containsExactly("payments", "payments-staging", "web");
     assertThat(policies.getFirst().file()).isEqualTo(folder.resolve("payments.yaml"));
+    assertThat(policies.getFirst().name())
+        .as("answers show the file relative to the policies path, not the server's path")
+        .isEqualTo("payments.yaml");
   }
 
   @Test
   void oneFileMayBeThePath() throws IOException {
     Path file = write("policies.yaml", "name: one\n---\nname: two\n");
 
-    assertThat(new PolicyFiles(file, clock).load()).hasSize(2);
+    List<FilePolicy> policies = new PolicyFiles(file, clock).load();
+
+    assertThat(policies).hasSize(2);
+    assertThat(policies).extracting(FilePolicy::name).containsOnly("policies.yaml");
   }
 
   @Test

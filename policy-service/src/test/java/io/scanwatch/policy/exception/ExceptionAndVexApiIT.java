@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Exceptions and VEX documents through the HTTP API against the real store. */
 @SpringBootTest(
@@ -126,6 +127,76 @@ class ExceptionAndVexApiIT {
     assertThat(gone.statusCode()).isEqualTo(404);
     assertThat(gone.headers().firstValue("Content-Type")).contains("application/problem+json");
     assertThat(send("DELETE", "/api/v1/exceptions/" + id, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anExceptionReadEditedAndPutBackWholeChangesOnlyWhatWasEdited() throws Exception {
+    String vulnerability = uniqueCve();
+    var created =
+        send(
+            "POST",
+            "/api/v1/exceptions",
+            """
+            {"vulnerabilityId": "%s", "repository": "team-a/**", "purl": "pkg:deb/debian/libssl3",
+             "reason": "not reachable", "owner": "team-a", "expiresAt": "%s"}
+            """
+                .formatted(vulnerability, clock.instant().plus(Duration.ofDays(30))));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).get("id").stringValue();
+    ObjectNode read =
+        (ObjectNode) JSON.readTree(send("GET", "/api/v1/exceptions/" + id, null).body());
+
+    var unchanged = send("PUT", "/api/v1/exceptions/" + id, read.toString());
+    assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(200);
+    assertThat(JSON.readTree(unchanged.body())).isEqualTo(read);
+
+    read.put("reason", "still not reachable");
+    var edited = send("PUT", "/api/v1/exceptions/" + id, read.toString());
+    assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+    assertThat(JSON.readTree(edited.body()).get("reason").stringValue())
+        .isEqualTo("still not reachable");
+
+    ObjectNode otherVulnerability = read.deepCopy().put("vulnerabilityId", uniqueCve());
+    var changed = send("PUT", "/api/v1/exceptions/" + id, otherVulnerability.toString());
+    assertThat(changed.statusCode()).isEqualTo(422);
+    assertThat(pointers(changed)).containsExactly("/vulnerabilityId");
+
+    ObjectNode unknownKey = read.deepCopy().put("severity", "LOW");
+    var unknown = send("PUT", "/api/v1/exceptions/" + id, unknownKey.toString());
+    assertThat(unknown.statusCode()).isEqualTo(422);
+    assertThat(pointers(unknown)).containsExactly("/severity");
+    assertThat(unknown.body()).contains("unknown key 'severity'");
+
+    var missing =
+        send("PUT", "/api/v1/exceptions/no-such-exception", "{\"owner\": 5, \"colour\": \"red\"}");
+    assertThat(missing.statusCode()).isEqualTo(404);
+
+    assertThat(send("DELETE", "/api/v1/exceptions/" + id, null).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void anExceptionForAKnownExploitedVulnerabilityMustBeAcknowledged() throws Exception {
+    String repository = "kev-" + UUID.randomUUID() + "/**";
+    String request =
+        """
+        {"vulnerabilityId": "CVE-2022-22965", "repository": "%s", "reason": "WAF rule in place",
+         "owner": "team-a", "expiresAt": "%s"%s}
+        """;
+    String expiresAt = clock.instant().plus(Duration.ofDays(7)).toString();
+
+    var refused = send("POST", "/api/v1/exceptions", request.formatted(repository, expiresAt, ""));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(pointers(refused)).containsExactly("/acknowledgeKnownExploited");
+    assertThat(refused.body()).contains("CVE-2022-22965 is in the known-exploited (KEV) catalogue");
+
+    var granted =
+        send(
+            "POST",
+            "/api/v1/exceptions",
+            request.formatted(repository, expiresAt, ", \"acknowledgeKnownExploited\": true"));
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+    String id = JSON.readTree(granted.body()).get("id").stringValue();
+    assertThat(send("DELETE", "/api/v1/exceptions/" + id, null).statusCode()).isEqualTo(204);
   }
 
   @Test

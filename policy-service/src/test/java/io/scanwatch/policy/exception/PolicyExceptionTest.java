@@ -123,13 +123,56 @@ class PolicyExceptionTest {
   }
 
   @Test
-  void aPurlExceptionDoesNotApplyToAFindingWithoutAPurl() {
-    PolicyException exception =
-        exception("CVE-2023-5678", null, null, "pkg:deb/debian/libssl3", LATER);
+  void aPurlExceptionMatchesAFindingWithoutAPurlByNameAndInstalledVersion() {
+    // Older Trivy reports and the Trivy Operator give no PURL: name and version are all there is.
+    Finding withoutPurl = finding("CVE-2023-5678", "libssl3", null);
 
+    assertThat(
+            exception("CVE-2023-5678", null, null, "pkg:deb/debian/libssl3", LATER)
+                .appliesTo(BILLING, withoutPurl, CLOCK.instant()))
+        .isTrue();
+    assertThat(
+            exception("CVE-2023-5678", null, null, "pkg:deb/debian/libssl3@3.0.11-1", LATER)
+                .appliesTo(BILLING, withoutPurl, CLOCK.instant()))
+        .isTrue();
+    assertThat(
+            exception("CVE-2023-5678", null, null, "pkg:deb/debian/libssl3@3.0.9-1", LATER)
+                .appliesTo(BILLING, withoutPurl, CLOCK.instant()))
+        .isFalse();
+    assertThat(
+            exception("CVE-2023-5678", null, null, "pkg:deb/debian/libcrypto3", LATER)
+                .appliesTo(BILLING, withoutPurl, CLOCK.instant()))
+        .isFalse();
+  }
+
+  @Test
+  void theTypeAndNamespaceOfAPurlExceptionCountWhenTheFindingHasAPurl() {
+    PolicyException exception =
+        exception("CVE-2023-5678", null, null, "pkg:apk/alpine/libssl3", LATER);
+
+    assertThat(exception.appliesTo(BILLING, OPENSSL, CLOCK.instant())).isFalse();
     assertThat(
             exception.appliesTo(
                 BILLING, finding("CVE-2023-5678", "libssl3", null), CLOCK.instant()))
+        .isTrue();
+  }
+
+  @Test
+  void aMavenPurlMatchesTheGroupAndArtifactTrivyNamesAPackageWithout() {
+    PolicyException exception =
+        exception("CVE-2023-5678", null, null, "pkg:maven/org.springframework/spring-beans", LATER);
+
+    assertThat(
+            exception.appliesTo(
+                BILLING,
+                finding("CVE-2023-5678", "org.springframework:spring-beans", null),
+                CLOCK.instant()))
+        .isTrue();
+    assertThat(
+            exception.appliesTo(
+                BILLING,
+                finding("CVE-2023-5678", "org.example:spring-beans-extra", null),
+                CLOCK.instant()))
         .isFalse();
   }
 

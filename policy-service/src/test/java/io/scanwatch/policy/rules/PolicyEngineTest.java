@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.scanwatch.contracts.CvssScore;
+import io.scanwatch.contracts.EventJson;
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.OperatingSystem;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +231,7 @@ class PolicyEngineTest {
   }
 
   @Test
-  void aSuppressedFindingIsListedWithWhatSuppressedItAndDoesNotCount() {
+  void aSuppressedKnownExploitedFindingPassesButIsFlaggedInTheSuppressedList() {
     var exception =
         new Suppression(
             Suppression.EXCEPTION,
@@ -248,10 +250,36 @@ class PolicyEngineTest {
 
     assertThat(evaluation.passed()).isTrue();
     assertThat(evaluation.suppressed())
-        .containsExactly(new Evaluation.Suppressed(SPRING4SHELL, exception));
+        .as("an exception is an explicit decision, but the verdict shows it hid a KEV finding")
+        .containsExactly(new Evaluation.Suppressed(SPRING4SHELL, exception, true));
     assertThat(evaluation.allCounts().critical()).isEqualTo(1);
     assertThat(evaluation.countedCounts().critical()).isZero();
     assertThat(evaluation.knownExploited()).as("a suppressed finding is not counted").isEmpty();
+  }
+
+  @Test
+  void aSuppressedFindingStoredBeforeTheFlagReadsAsNotKnownExploited() {
+    String stored =
+        """
+        {"finding": {"vulnerabilityId": "CVE-2099-7", "packageName": "glibc"}}
+        """;
+
+    var read = EventJson.read(stored.getBytes(StandardCharsets.UTF_8), Evaluation.Suppressed.class);
+
+    assertThat(read.knownExploited()).isFalse();
+  }
+
+  @Test
+  void aSuppressedFindingOutsideTheCatalogueIsNotFlaggedKnownExploited() {
+    var glibc = finding("CVE-2099-7", "glibc", Severity.CRITICAL);
+    var vex = new Suppression(Suppression.VEX, "vex-1", "VEX not_affected", "ACME", null);
+
+    Evaluation evaluation =
+        engine.evaluate(
+            shippedDefault, facts(List.of(glibc), BULLSEYE), (image, finding) -> Optional.of(vex));
+
+    assertThat(evaluation.suppressed())
+        .containsExactly(new Evaluation.Suppressed(glibc, vex, false));
   }
 
   @Test

@@ -49,7 +49,8 @@ class SuppressionsTest {
   private final InMemoryExceptions exceptionStore = new InMemoryExceptions();
   private final InMemoryVex vexStore = new InMemoryVex();
   private final ExceptionGrants grants =
-      new ExceptionGrants(exceptionStore, e -> {}, Duration.ofDays(365), clock);
+      new ExceptionGrants(
+          exceptionStore, e -> {}, Duration.ofDays(365), id -> Optional.empty(), clock);
   private final VexLibrary vex = new VexLibrary(vexStore, clock);
   private final Suppressions suppressions = new Suppressions(grants, vex, clock);
 
@@ -110,6 +111,22 @@ class SuppressionsTest {
     upload("registry.example.com/acme/web", statement("fixed", "2025-05-01T00:00:00Z"));
 
     assertThat(suppressed(WEB_1_4, OPENSSL).orElseThrow().reason()).isEqualTo("VEX fixed");
+  }
+
+  @Test
+  void aSubcomponentStatementSuppressesAFindingWithoutPurlByNameAndVersion() {
+    upload(
+        "registry.example.com/acme/web",
+        """
+        {"vulnerability": {"name": "CVE-2019-18224"}, "status": "not_affected",
+         "justification": "vulnerable_code_not_in_execute_path",
+         "subcomponents": [{"@id": "pkg:deb/debian/libidn2-0@2.0.5-1"}]}
+        """);
+    var libidn = new Finding("CVE-2019-18224", "libidn2-0", "2.0.5-1", null, Severity.HIGH, null);
+    var newer = new Finding("CVE-2019-18224", "libidn2-0", "2.3.0-5", null, Severity.HIGH, null);
+
+    assertThat(suppressed(WEB_1_4, libidn)).isPresent();
+    assertThat(suppressed(WEB_1_4, newer)).isEmpty();
   }
 
   @Test
@@ -192,7 +209,8 @@ class SuppressionsTest {
                 "accepted until the base image moves",
                 "team-web",
                 expiresAt,
-                null));
+                null,
+                false));
     return ((ExceptionOutcome.Saved) outcome).exception();
   }
 

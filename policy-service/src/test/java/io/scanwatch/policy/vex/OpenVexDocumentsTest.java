@@ -2,7 +2,9 @@ package io.scanwatch.policy.vex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.Severity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -345,6 +347,52 @@ class OpenVexDocumentsTest {
                 "CVE-2022-22965", "pkg:maven/org.springframework/spring-webmvc@5.3.15", WEB_1_4))
         .isEmpty();
     assertThat(document.decide("CVE-2022-22965", null, WEB_1_4)).isEmpty();
+  }
+
+  @Test
+  void aSubcomponentMatchesAFindingWithoutPurlByPackageNameAndInstalledVersion() {
+    String statements =
+        """
+        {"vulnerability": {"name": "CVE-2019-18224"}, "status": "not_affected",
+         "justification": "vulnerable_code_not_in_execute_path",
+         "subcomponents": [{"@id": "pkg:deb/debian/libidn2-0@2.0.5-1"}]}
+        """;
+    VexDocument document = parsed(document(statements));
+
+    assertThat(
+            document.decide(
+                new Finding("CVE-2019-18224", "libidn2-0", "2.0.5-1", null, Severity.HIGH, null),
+                WEB_1_4))
+        .isPresent();
+    assertThat(
+            document.decide(
+                new Finding("CVE-2019-18224", "libidn2-0", "2.3.0-5", null, Severity.HIGH, null),
+                WEB_1_4))
+        .isEmpty();
+    assertThat(
+            document.decide(
+                new Finding("CVE-2019-18224", "libidn11", "2.0.5-1", null, Severity.HIGH, null),
+                WEB_1_4))
+        .isEmpty();
+    Finding withApkPurl =
+        new Finding(
+            "CVE-2019-18224",
+            "libidn2-0",
+            "2.0.5-1",
+            null,
+            Severity.HIGH,
+            null,
+            new Finding.Details(
+                "pkg:apk/alpine/libidn2-0@2.0.5-1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    assertThat(document.decide(withApkPurl, WEB_1_4)).isEmpty();
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.scanwatch.policy.catalog.web;
 
+import static io.scanwatch.policy.catalog.web.PolicyProblems.alreadyExists;
 import static io.scanwatch.policy.catalog.web.PolicyProblems.invalid;
 import static io.scanwatch.policy.catalog.web.PolicyProblems.notFound;
 import static io.scanwatch.policy.catalog.web.PolicyProblems.problem;
 import static io.scanwatch.policy.catalog.web.PolicyProblems.readOnly;
+import static io.scanwatch.policy.catalog.web.PolicyProblems.shippedDefault;
 import static io.scanwatch.policy.catalog.web.PolicyProblems.versionMismatch;
 
 import io.scanwatch.policy.catalog.CatalogEntry;
@@ -95,6 +97,7 @@ class PolicyController {
       @PathVariable String name,
       @RequestBody byte[] body,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       Principal principal) {
     Long expected;
     try {
@@ -102,8 +105,15 @@ class PolicyController {
     } catch (IllegalArgumentException e) {
       return problem(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
     }
+    boolean createOnly = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
+    if (ifNoneMatch != null && !createOnly) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "bad-request",
+          "If-None-Match on a save can only be *, to create the policy only if it does not exist");
+    }
     String text = new String(body, StandardCharsets.UTF_8);
-    return switch (administration.save(name, text, expected, user(principal))) {
+    return switch (administration.save(name, text, expected, createOnly, user(principal))) {
       case PolicyAdministration.Saved saved -> {
         CatalogEntry entry =
             new CatalogEntry(
@@ -114,6 +124,15 @@ class PolicyController {
                 : ResponseEntity.ok();
         yield withEtag(answer, entry).body(view(entry, Optional.of(saved.policy())));
       }
+      case PolicyAdministration.Unchanged unchanged -> {
+        CatalogEntry entry =
+            new CatalogEntry(
+                unchanged.policy().policy(), PolicySource.API, unchanged.policy().version(), null);
+        yield withEtag(ResponseEntity.ok(), entry)
+            .body(view(entry, Optional.of(unchanged.policy())));
+      }
+      case PolicyAdministration.AlreadyExists exists -> alreadyExists(name, exists.current());
+      case PolicyAdministration.ShippedDefault shipped -> shippedDefault();
       case PolicyAdministration.Invalid invalid -> invalid(invalid.errors());
       case PolicyAdministration.ReadOnly readOnly -> readOnly(name, readOnly.file());
       case PolicyAdministration.VersionMismatch mismatch -> versionMismatch(mismatch.current());
@@ -140,6 +159,9 @@ class PolicyController {
       case PolicyAdministration.VersionMismatch mismatch -> versionMismatch(mismatch.current());
       case PolicyAdministration.Saved saved -> ResponseEntity.noContent().build();
       case PolicyAdministration.Invalid invalid -> invalid(invalid.errors());
+      case PolicyAdministration.ShippedDefault shipped -> shippedDefault();
+      case PolicyAdministration.Unchanged unchanged -> ResponseEntity.noContent().build();
+      case PolicyAdministration.AlreadyExists exists -> alreadyExists(name, exists.current());
     };
   }
 
@@ -214,6 +236,9 @@ class PolicyController {
     summary.put("version", entry.version());
     if (entry.file() != null) {
       summary.put("file", entry.file());
+    }
+    if (entry.shadowedApiVersion() != null) {
+      summary.put("shadowedApiVersion", entry.shadowedApiVersion());
     }
     return summary;
   }

@@ -57,6 +57,27 @@ final class PolicyProblems {
     return answer;
   }
 
+  static ResponseEntity<Object> alreadyExists(String name, long current) {
+    ResponseEntity<Object> answer =
+        problem(
+            HttpStatus.PRECONDITION_FAILED,
+            "already-exists",
+            "policy '%s' exists (version %d) and If-None-Match: * asks to create it only; send"
+                    .formatted(shorten(name), current)
+                + " If-Match with its ETag to replace it");
+    if (answer.getBody() instanceof ProblemDetail problem) {
+      problem.setProperty("currentVersion", current);
+    }
+    return answer;
+  }
+
+  static ResponseEntity<Object> shippedDefault() {
+    return problem(
+        HttpStatus.CONFLICT,
+        "shipped-default",
+        "the shipped default cannot be deleted; save a policy named default to replace it");
+  }
+
   private static ProblemDetail detail(HttpStatus status, String reason, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("about:blank"));

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/v1/exceptions}: grant, list, read, change and revoke exceptions. Errors are RFC 9457
@@ -62,7 +63,26 @@ class ExceptionController {
       String reason,
       String owner,
       String expiresAt,
-      String createdBy) {}
+      String createdBy,
+      Boolean acknowledgeKnownExploited) {}
+
+  /**
+   * The keys of an exception as {@link ExceptionResource} shows it, which a change may send back.
+   */
+  private static final List<String> KEYS =
+      List.of(
+          "id",
+          "vulnerabilityId",
+          "repository",
+          "packageName",
+          "purl",
+          "reason",
+          "owner",
+          "expiresAt",
+          "createdAt",
+          "createdBy",
+          "state",
+          "acknowledgeKnownExploited");
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> grant(@RequestBody ExceptionBody body, Principal principal) {
@@ -79,7 +99,8 @@ class ExceptionController {
                 body.reason(),
                 body.owner(),
                 expiresAt,
-                createdBy));
+                createdBy,
+                Boolean.TRUE.equals(body.acknowledgeKnownExploited())));
     return switch (withDateErrors(outcome, errors)) {
       case ExceptionOutcome.Saved saved ->
           ResponseEntity.created(URI.create("/api/v1/exceptions/" + saved.exception().id()))
@@ -120,35 +141,70 @@ class ExceptionController {
         .orElseGet(() -> notFound(id));
   }
 
-  /** Changes the end ({@code expiresAt}) or the {@code reason}; other fields are refused. */
+  /**
+   * Changes the end ({@code expiresAt}) or the {@code reason}. The body may be the exception as
+   * read: the other fields are accepted when they equal the stored ones ({@code state} is derived
+   * and ignored) and refused when they differ; unknown keys are refused.
+   */
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> change(@PathVariable String id, @RequestBody ExceptionBody body) {
+  ResponseEntity<?> change(@PathVariable String id, @RequestBody JsonNode body) {
+    if (grants.find(id).isEmpty()) {
+      return notFound(id);
+    }
     var errors = new ArrayList<InvalidField>();
-    for (var fixed :
-        Map.of(
-                "vulnerabilityId", body.vulnerabilityId() == null,
-                "repository", body.repository() == null,
-                "packageName", body.packageName() == null,
-                "purl", body.purl() == null,
-                "owner", body.owner() == null)
-            .entrySet()) {
-      if (!fixed.getValue()) {
+    if (body == null || !body.isObject()) {
+      return invalid(
+          List.of(new InvalidField("", "the body is a JSON object such as {\"reason\": \"…\"}")));
+    }
+    for (String key : body.propertyNames()) {
+      if (!KEYS.contains(key)) {
         errors.add(
             new InvalidField(
-                "/" + fixed.getKey(),
-                fixed.getKey()
-                    + " cannot be changed; revoke the exception and grant a new one instead"));
+                "/" + key, "unknown key '%s'; expected one of %s".formatted(key, KEYS)));
       }
     }
-    Instant expiresAt = instant(body.expiresAt(), errors);
+    Instant expiresAt = instant(text(body, "expiresAt", errors), errors);
+    String createdAtText = text(body, "createdAt", errors);
+    Instant createdAt = null;
+    if (createdAtText != null) {
+      try {
+        createdAt = Instant.parse(createdAtText.strip());
+      } catch (DateTimeParseException e) {
+        errors.add(new InvalidField("/createdAt", "createdAt cannot be changed; leave it out"));
+      }
+    }
+    var unchangeable =
+        new ExceptionChange.Unchangeable(
+            text(body, "id", errors),
+            text(body, "vulnerabilityId", errors),
+            text(body, "repository", errors),
+            text(body, "packageName", errors),
+            text(body, "purl", errors),
+            text(body, "owner", errors),
+            createdAt,
+            text(body, "createdBy", errors));
+    String reason = text(body, "reason", errors);
     if (!errors.isEmpty()) {
       return invalid(errors);
     }
-    return switch (grants.change(id, new ExceptionChange(expiresAt, body.reason()))) {
+    return switch (grants.change(id, new ExceptionChange(expiresAt, reason, unchangeable))) {
       case ExceptionOutcome.Saved saved -> ResponseEntity.ok(resource(saved.exception()));
       case ExceptionOutcome.Invalid invalid -> invalid(invalid.errors());
       case ExceptionOutcome.NotFound notFound -> notFound(notFound.id());
     };
+  }
+
+  /** A string field of the body; {@code null} when absent or null, an error when not a string. */
+  private static String text(JsonNode body, String field, List<InvalidField> errors) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isString()) {
+      errors.add(new InvalidField("/" + field, field + " is a string, not " + value));
+      return null;
+    }
+    return value.stringValue();
   }
 
   @DeleteMapping("/{id}")
