@@ -1,7 +1,7 @@
 package io.scanwatch.ingest.web;
 
+import io.scanwatch.support.web.ProblemReasons;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -118,9 +118,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   /** A short fixed word per status, e.g. {@code not-found}, for clients and metrics. */
   static String reasonOf(HttpStatusCode status) {
-    HttpStatus known = HttpStatus.resolve(status.value());
-    return known == null
-        ? "status-" + status.value()
-        : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return ProblemReasons.of(status);
   }
 }

@@ -1,31 +1,42 @@
 package io.scanwatch.policy.web;
 
-import java.util.Locale;
+import io.scanwatch.support.web.ProblemReasons;
+import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Every error the API gives is RFC 9457 problem JSON with a machine-readable {@code reason}: the
  * ones Spring MVC raises (404, 405, 406, 415, …), those of {@code ResponseStatusException}, and, as
- * a last resort, an unexpected failure, which is logged and answered 500 without its details.
+ * a last resort, an unexpected failure, which is logged and answered 500 without its details. A
+ * body that is not JSON is answered with where it broke (line and column) in plain words, a missing
+ * or mistyped parameter with its name.
  */
 @RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiProblemHandler.class);
+  private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,200}");
 
   @Override
   protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
@@ -40,6 +51,102 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 + "' is not supported; send "
                 + MediaType.toString(ex.getSupportedMediaTypes()));
     return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    // Jackson's own message names classes and a "Source: REDACTED" line; say where, in words.
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(ex));
+    problem.setTitle("Malformed request body");
+    problem.setProperty("reason", "malformed-json");
+    JacksonException jackson = jacksonCause(ex);
+    if (jackson != null && jackson.getLocation() != null && jackson.getLocation().getLineNr() > 0) {
+      problem.setProperty("line", jackson.getLocation().getLineNr());
+      problem.setProperty("column", jackson.getLocation().getColumnNr());
+    }
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Where and how the body broke, in words and without Jackson's internals. */
+  static String unreadableBody(HttpMessageNotReadableException ex) {
+    JacksonException jackson = jacksonCause(ex);
+    if (jackson == null) {
+      return "the request body is missing or cannot be read";
+    }
+    String field = fieldOf(jackson);
+    String what =
+        jackson instanceof StreamReadException
+            ? "the request body is not valid JSON"
+            : "the request body does not have the expected shape"
+                + (field == null ? "" : " ('" + field + "' has the wrong type)");
+    TokenStreamLocation at = jackson.getLocation();
+    return at == null || at.getLineNr() < 1
+        ? what
+        : what + ": it breaks at line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  private static JacksonException jacksonCause(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JacksonException jackson) {
+        return jackson;
+      }
+    }
+    return null;
+  }
+
+  /** The JSON path of the field that broke, e.g. {@code findings[2].severity}, or null. */
+  private static String fieldOf(JacksonException jackson) {
+    var path = new StringBuilder();
+    for (JacksonException.Reference reference : jackson.getPath()) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() || !SAFE_FIELD.matcher(path).matches() ? null : path.toString();
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ex.getBody().setDetail("the query parameter '" + ex.getParameterName() + "' is required");
+    ex.getBody().setProperty("parameter", ex.getParameterName());
+    return super.handleMissingServletRequestParameter(ex, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = ex.getPropertyName();
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            name == null
+                ? "a parameter has a value of the wrong type"
+                : "the parameter '" + name + "' has a value of the wrong type");
+    if (name != null) {
+      problem.setProperty("parameter", name);
+    }
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Tomcat's refusal of a parameter it cannot decode, should one pass the query filter. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e) {
+    LOG.info("Refused request parameters that cannot be decoded");
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "the request's parameters cannot be read: percent-encode them as UTF-8");
+    return handleWithReason(problem, HttpStatus.BAD_REQUEST);
   }
 
   @ExceptionHandler(Exception.class)
@@ -81,9 +188,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   /** A short fixed word per status, e.g. {@code not-found}, for clients and metrics. */
   static String reasonOf(HttpStatusCode status) {
-    HttpStatus known = HttpStatus.resolve(status.value());
-    return known == null
-        ? "status-" + status.value()
-        : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return ProblemReasons.of(status);
   }
 }

@@ -7,6 +7,7 @@ import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.policy.rules.ScanFacts;
+import io.scanwatch.support.auth.ApiTokens;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +68,8 @@ class PolicyApiIT {
     assertThat(policy.path("conditions").path("maxFindings").path("HIGH").asInt()).isZero();
     assertThat(policy.path("selector").path("labels").path("team").asString())
         .isEqualTo("payments");
-    assertThat(policy.path("updatedBy").asString()).isEqualTo("anonymous");
+    assertThat(policy.path("updatedBy").asString())
+        .isEqualTo("admin-token:" + ApiTokens.fingerprint("policy-admin-token"));
 
     HttpResponse<String> asYaml = get("/api/v1/policies/" + name, YAML);
     assertThat(asYaml.statusCode()).isEqualTo(200);

@@ -19,6 +19,7 @@ import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.contracts.VerdictIssued;
 import io.scanwatch.policy.Scans;
+import io.scanwatch.support.auth.ApiTokens;
 import io.scanwatch.testsupport.OpenEndpoints;
 import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
@@ -377,6 +378,211 @@ class ScanEvaluationIT {
     assertThat(readerWrites.statusCode()).isEqualTo(403);
     assertThat(readerWrites.body()).contains("admin token");
     assertThat(health.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyAnswerCarriesACorrelationIdAndTomcatsOwnRefusalsAreProblemJson() throws Exception {
+    HttpResponse<String> given =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts"))
+                .header("Authorization", "Bearer policy-test-token")
+                .header("X-Correlation-Id", "ci-run-7")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(given.headers().firstValue("X-Correlation-Id")).contains("ci-run-7");
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("X-Correlation-Id")).isPresent();
+
+    List<String> requestLines =
+        List.of(
+            "GET /api/v1/verdicts/a%2Fb HTTP/1.1",
+            "GET /api/v1/verdicts/%zz HTTP/1.1",
+            "GET /api/v1/verdicts/" + "x".repeat(10_000) + " HTTP/1.1",
+            "GET /api/v1/verdicts/<script> HTTP/1.1");
+    for (String requestLine : requestLines) {
+      String response = rawExchange(requestLine, "");
+      String what = requestLine.substring(0, Math.min(60, requestLine.length()));
+      assertThat(response).as(what).startsWith("HTTP/1.1 400");
+      assertThat(response.toLowerCase(java.util.Locale.ROOT))
+          .as(what)
+          .contains("content-type: application/problem+json")
+          .doesNotContain("<html");
+      JsonNode problem =
+          JsonMapper.builder()
+              .build()
+              .readTree(response.substring(response.indexOf('{'), response.lastIndexOf('}') + 1));
+      assertThat(problem.path("status").asInt()).as(what).isEqualTo(400);
+      assertThat(problem.path("reason").asString()).as(what).isEqualTo("bad-request");
+      assertThat(problem.path("detail").asString()).as(what).doesNotContain("verdicts", "script");
+    }
+  }
+
+  @Test
+  void theCiGateReadsAGzipReportAndRefusesOtherEncodings() throws Exception {
+    byte[] report = Files.readAllBytes(Path.of("..", "examples", "trivy", "alpine310-image.json"));
+
+    HttpResponse<String> gzipped = evaluate(gzip(report), "gzip");
+    HttpResponse<String> brotli = evaluate(report, "br");
+    HttpResponse<String> notGzip = evaluate(report, "gzip");
+
+    assertThat(gzipped.statusCode()).as(gzipped.body()).isEqualTo(200);
+    assertThat(JsonMapper.builder().build().readTree(gzipped.body()).path("passed").asBoolean())
+        .isTrue();
+    assertThat(brotli.statusCode()).isEqualTo(415);
+    assertThat(brotli.body()).contains("\"reason\":\"unsupported-media-type\"");
+    assertThat(notGzip.statusCode()).isEqualTo(400);
+    assertThat(notGzip.body()).contains("\"reason\":\"malformed-gzip\"");
+  }
+
+  @Test
+  void bodiesOverTheirPathsLimitAre413WithTheLimitAndNoneIsReadPastIt() throws Exception {
+    HttpResponse<String> policy =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/policies/too-large"))
+                .header("Authorization", "Bearer policy-admin-token")
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    // No Content-Length: the body is read until it passes the limit.
+    HttpResponse<String> chunkedVex =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/vex"))
+                .header("Authorization", "Bearer policy-admin-token")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(new byte[5 * 1024 * 1024])))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> vexUnderItsLimit = post("/api/v1/vex", " ".repeat(2 * 1024 * 1024) + "{}");
+    String declared23Mb =
+        rawExchange(
+            "POST /api/v1/vex HTTP/1.1",
+            "Content-Type: application/json\r\nContent-Length: 23000000\r\n");
+
+    assertTooLarge(policy.statusCode(), policy.body(), 1024 * 1024);
+    assertTooLarge(chunkedVex.statusCode(), chunkedVex.body(), 4 * 1024 * 1024);
+    assertThat(vexUnderItsLimit.statusCode()).as(vexUnderItsLimit.body()).isEqualTo(422);
+    assertThat(declared23Mb).startsWith("HTTP/1.1 413");
+    assertTooLarge(
+        413,
+        declared23Mb.substring(declared23Mb.indexOf('{'), declared23Mb.lastIndexOf('}') + 1),
+        4 * 1024 * 1024);
+  }
+
+  @Test
+  void aVexUploadRecordsTheTokenThatUploadedItNeverTheToken() throws Exception {
+    HttpResponse<String> uploaded =
+        post(
+            "/api/v1/vex?scope=registry.example.com/acme/audited",
+            """
+            {
+              "@context": "https://openvex.dev/ns/v0.2.0",
+              "@id": "https://vex.acme.example/web/%s",
+              "author": "ACME Product Security",
+              "timestamp": "2025-04-01T00:00:00Z",
+              "version": 1,
+              "statements": [
+                {"vulnerability": {"name": "CVE-2022-22965"}, "status": "not_affected",
+                 "justification": "vulnerable_code_not_present"}
+              ]
+            }
+            """
+                .formatted(UUID.randomUUID()));
+
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    assertThat(JsonMapper.builder().build().readTree(uploaded.body()).path("uploadedBy").asString())
+        .isEqualTo("admin-token:" + ApiTokens.fingerprint("policy-admin-token"))
+        .doesNotContain("policy-admin-token");
+  }
+
+  @Test
+  void aMalformedBodyOrParameterIsA400ThatSaysWhereInPlainWords() throws Exception {
+    HttpResponse<String> broken =
+        post("/api/v1/exceptions", "{\"vulnerabilityId\": \"CVE-2024-1\",\n \"reason\": }");
+    HttpResponse<String> missing = send("/api/v1/verdicts");
+    HttpResponse<String> controlCharacter = send("/api/v1/verdicts?repository=a%00b");
+    HttpResponse<String> notUtf8 = send("/api/v1/verdicts?repository=%FF");
+    HttpResponse<String> blank = send("/api/v1/verdicts?repository=");
+    HttpResponse<String> spaces = send("/api/v1/verdicts?repository=%20%20");
+
+    assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
+    JsonNode problem = JsonMapper.builder().build().readTree(broken.body());
+    assertThat(problem.path("reason").asString()).isEqualTo("malformed-json");
+    assertThat(problem.path("detail").asString())
+        .contains("line 2, column")
+        .doesNotContain("Source", "REDACTED", "jackson", "ExceptionBody", "Failed to read");
+    assertThat(problem.path("line").asInt()).isEqualTo(2);
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(JsonMapper.builder().build().readTree(missing.body()).path("parameter").asString())
+        .isEqualTo("repository");
+    for (HttpResponse<String> refused : List.of(controlCharacter, notUtf8, blank, spaces)) {
+      assertThat(refused.statusCode()).as(refused.uri() + " " + refused.body()).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.body()).contains("\"reason\":\"bad-request\"").doesNotContain("a\\u0000b");
+    }
+  }
+
+  private static void assertTooLarge(int status, String body, long maxBytes) {
+    assertThat(status).as(body).isEqualTo(413);
+    JsonNode problem = JsonMapper.builder().build().readTree(body);
+    assertThat(problem.path("reason").asString()).isEqualTo("too-large");
+    assertThat(problem.path("maxBytes").asLong()).isEqualTo(maxBytes);
+  }
+
+  private HttpResponse<String> evaluate(byte[] body, String encoding) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluate"))
+            .header("Authorization", "Bearer policy-test-token")
+            .header("Content-Type", "application/json")
+            .header("Content-Encoding", encoding)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer policy-test-token")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends {@code requestLine} as it is, which no HTTP client would, and returns the answer. */
+  private String rawExchange(String requestLine, String headers) throws java.io.IOException {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      String head = headers.isEmpty() ? "Content-Length: 0\r\n" : headers;
+      socket
+          .getOutputStream()
+          .write(
+              (requestLine
+                      + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer policy-admin-token\r\n"
+                      + head
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      // No body follows: the server sees its end at once instead of waiting to swallow it.
+      socket.shutdownOutput();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static byte[] gzip(byte[] bytes) throws java.io.IOException {
+    var out = new java.io.ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+      gzip.write(bytes);
+    }
+    return out.toByteArray();
   }
 
   private HttpResponse<String> evaluate(String example, String query) throws Exception {

@@ -9,6 +9,7 @@ import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.policy.rules.Suppression;
 import io.scanwatch.policy.suppression.Suppressions;
+import io.scanwatch.support.auth.ApiTokens;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import java.io.IOException;
 import java.net.URI;
@@ -86,7 +87,9 @@ class ExceptionAndVexApiIT {
     String id = body.get("id").stringValue();
     assertThat(created.headers().firstValue("Location")).contains("/api/v1/exceptions/" + id);
     assertThat(body.get("state").stringValue()).isEqualTo("active");
-    assertThat(body.get("createdBy").stringValue()).isEqualTo("alice");
+    // The token that authenticated the request, not what the body claims.
+    assertThat(body.get("createdBy").stringValue())
+        .isEqualTo("admin-token:" + ApiTokens.fingerprint("policy-admin-token"));
 
     var read = send("GET", "/api/v1/exceptions/" + id, null);
     assertThat(read.statusCode()).isEqualTo(200);

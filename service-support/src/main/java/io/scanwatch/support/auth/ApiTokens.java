@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -38,6 +39,14 @@ public final class ApiTokens {
       match |= MessageDigest.isEqual(accepted, hash);
     }
     return match;
+  }
+
+  /**
+   * A name for {@code token} that is safe to log and store: the first 8 hex digits of its SHA-256,
+   * enough to tell a deployment's tokens apart, far too few to find the token again.
+   */
+  public static String fingerprint(String token) {
+    return HexFormat.of().formatHex(sha256(token), 0, 4);
   }
 
   private static byte[] sha256(String token) {

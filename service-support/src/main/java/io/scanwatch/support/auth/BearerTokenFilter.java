@@ -3,8 +3,10 @@ package io.scanwatch.support.auth;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -21,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and a change under an admin path only with an admin token; anything else gets 401 or 403 with a
  * problem body before any controller runs, so nothing is read or stored for an unknown caller.
  * Health and metrics stay open, and so do the open paths, which carry a credential of their own.
- * Failures are logged without the token.
+ * Failures are logged without the token. An accepted request carries a {@link Principal} named
+ * after the token, {@code api-token:<fingerprint>} or {@code admin-token:<fingerprint>} (see {@link
+ * ApiTokens#fingerprint}), so audit fields record which token acted, never the token.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -93,7 +97,30 @@ public class BearerTokenFilter extends OncePerRequestFilter {
               : "changes here need an admin token");
       return;
     }
-    chain.doFilter(request, response);
+    Principal principal =
+        new TokenPrincipal(
+            (admin ? "admin-token:" : "api-token:") + ApiTokens.fingerprint(presented));
+    chain.doFilter(
+        new HttpServletRequestWrapper(request) {
+          @Override
+          public Principal getUserPrincipal() {
+            return principal;
+          }
+
+          @Override
+          public String getRemoteUser() {
+            return principal.getName();
+          }
+        },
+        response);
+  }
+
+  /** The caller as far as a bearer token tells. */
+  record TokenPrincipal(String name) implements Principal {
+    @Override
+    public String getName() {
+      return name;
+    }
   }
 
   private boolean needsAdmin(HttpServletRequest request) {

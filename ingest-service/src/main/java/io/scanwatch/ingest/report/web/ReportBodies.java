@@ -1,7 +1,7 @@
 package io.scanwatch.ingest.report.web;
 
 import io.scanwatch.ingest.report.ReportLimitsProperties;
-import io.scanwatch.ingest.web.BoundedBody;
+import io.scanwatch.support.web.BoundedBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;

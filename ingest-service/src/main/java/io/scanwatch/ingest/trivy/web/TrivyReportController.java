@@ -2,12 +2,12 @@ package io.scanwatch.ingest.trivy.web;
 
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.Labels;
-import io.scanwatch.ingest.correlation.CorrelationIdFilter;
 import io.scanwatch.ingest.report.ReportIntake;
 import io.scanwatch.ingest.report.web.ReportBodies;
 import io.scanwatch.ingest.report.web.ReportMetrics;
 import io.scanwatch.ingest.report.web.ReportResponses;
 import io.scanwatch.ingest.web.ApiDocumentation;
+import io.scanwatch.support.web.CorrelationIdFilter;
 import io.scanwatch.trivy.ImageReferences;
 import io.scanwatch.trivy.TrivyReports;
 import io.swagger.v3.oas.annotations.Operation;

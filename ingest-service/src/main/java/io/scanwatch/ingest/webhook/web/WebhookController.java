@@ -2,14 +2,14 @@ package io.scanwatch.ingest.webhook.web;
 
 import io.scanwatch.contracts.ImageEvent;
 import io.scanwatch.contracts.ImageReference;
-import io.scanwatch.ingest.correlation.CorrelationIdFilter;
-import io.scanwatch.ingest.web.BoundedBody;
 import io.scanwatch.ingest.webhook.WebhookDelivery;
 import io.scanwatch.ingest.webhook.WebhookIntake;
 import io.scanwatch.ingest.webhook.WebhookIntakeOutcome;
 import io.scanwatch.ingest.webhook.WebhookProperties;
 import io.scanwatch.ingest.webhook.WebhookSources;
 import io.scanwatch.support.kafka.EventPublishingException;
+import io.scanwatch.support.web.BoundedBody;
+import io.scanwatch.support.web.CorrelationIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

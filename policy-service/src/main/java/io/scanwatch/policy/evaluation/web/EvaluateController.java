@@ -6,12 +6,12 @@ import io.scanwatch.contracts.ScanSummary;
 import io.scanwatch.policy.evaluation.ScanEvaluation;
 import io.scanwatch.policy.rules.ScanFacts;
 import io.scanwatch.policy.verdict.Verdict;
+import io.scanwatch.support.web.BoundedBody;
 import io.scanwatch.trivy.ImageReferences;
 import io.scanwatch.trivy.ParseOutcome;
 import io.scanwatch.trivy.TrivyReports;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/evaluate}: the CI gate. A Trivy report in (any format ingest reads), the
  * verdict the image would get out, synchronously, with nothing stored, published or alerted. A CI
- * step fails the build when {@code passed} is false.
+ * step fails the build when {@code passed} is false. The report may be sent gzip-compressed ({@code
+ * Content-Encoding: gzip}); the size limit applies to it decompressed.
  */
 @RestController
 class EvaluateController {
@@ -74,14 +75,33 @@ class EvaluateController {
       return problem(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
     }
     byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-    }
-    if (body.length > maxBytes || request.getContentLengthLong() > maxBytes) {
-      return problem(
-          HttpStatus.CONTENT_TOO_LARGE,
-          "too-large",
-          "the report is larger than " + maxBytes + " bytes");
+    switch (BoundedBody.read(request, maxBytes)) {
+      case BoundedBody.Read read -> body = read.bytes();
+      case BoundedBody.TooLarge tooLarge -> {
+        var problem =
+            problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "too-large",
+                "the report is larger than "
+                    + tooLarge.maxBytes()
+                    + " bytes (after decompression)");
+        problem.getBody().setProperty("maxBytes", tooLarge.maxBytes());
+        return problem;
+      }
+      case BoundedBody.UnsupportedEncoding unsupported -> {
+        return problem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "Content-Encoding '"
+                + unsupported.encoding()
+                + "' is not supported; send gzip or no encoding");
+      }
+      case BoundedBody.BrokenGzip broken -> {
+        return problem(
+            HttpStatus.BAD_REQUEST,
+            "malformed-gzip",
+            "the body is not valid gzip: " + broken.reason());
+      }
     }
     return switch (reports.parse(body)) {
       case ParseOutcome.Malformed malformed ->

@@ -133,12 +133,26 @@ class VerdictController {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "'limit' must be between 1 and " + MAX_LIMIT);
     }
+    if (repository.isBlank()) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "'repository' must name a repository with its registry, e.g. docker.io/library/alpine");
+    }
+    if (hasControlCharacter(repository) || (tag != null && hasControlCharacter(tag))) {
+      // No repository or tag holds one; the query filter refuses them first, this is the contract.
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "'repository' and 'tag' must not contain control characters");
+    }
     return new History(
         repository,
         tag,
         verdicts.history(repository, tag, limit).stream()
             .map(verdict -> TagState.of(verdict, null))
             .toList());
+  }
+
+  private static boolean hasControlCharacter(String value) {
+    return value.chars().anyMatch(Character::isISOControl);
   }
 
   @GetMapping("/api/v1/verdicts/{reportId}")

@@ -1,6 +1,8 @@
-package io.scanwatch.ingest.web;
+package io.scanwatch.support.web;
 
 import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * requests Tomcat refuses itself are answered with problem JSON.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(Tomcat.class)
 class TomcatProblemConfiguration
     implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 

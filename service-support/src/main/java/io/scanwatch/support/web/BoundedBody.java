@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.web;
+package io.scanwatch.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.EOFException;

@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.web;
+package io.scanwatch.support.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 /**
@@ -57,7 +58,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         + ",\"detail\":\""
         + detail
         + "\",\"reason\":\""
-        + ApiProblemHandler.reasonOf(HttpStatus.valueOf(status))
+        + ProblemReasons.of(HttpStatusCode.valueOf(status))
         + "\"}";
   }
 }

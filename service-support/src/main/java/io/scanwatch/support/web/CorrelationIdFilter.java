@@ -1,4 +1,4 @@
-package io.scanwatch.ingest.correlation;
+package io.scanwatch.support.web;
 
 import io.scanwatch.contracts.EventIds;
 import jakarta.servlet.FilterChain;
@@ -9,18 +9,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a sane
  * token, a new time-ordered id otherwise. It is logged with every line, echoed in the response, and
- * carried by every event the request causes.
+ * carried by every event the request causes. {@link WebEdgeAutoConfiguration} puts it first in
+ * every service's filter chain.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
   public static final String HEADER = "X-Correlation-Id";

@@ -1,0 +1,54 @@
+package io.scanwatch.support.web;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The edge every service's HTTP shares: a correlation id on every request, query parameters that
+ * can be read, bodies held to their limits ({@link BodyLimitProperties}), and problem JSON even
+ * from Tomcat itself. The bearer-token check ({@code AuthAutoConfiguration}) runs between the
+ * correlation id and the rest, so an unknown caller is refused before anything is read.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(BodyLimitProperties.class)
+@Import(TomcatProblemConfiguration.class)
+public class WebEdgeAutoConfiguration {
+
+  @Bean
+  FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(ObjectProvider<Clock> clock) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new CorrelationIdFilter(clock.getIfAvailable(Clock::systemUTC)));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<QueryParameterFilter> queryParameterFilter(JsonMapper json) {
+    var registration = new FilterRegistrationBean<>(new QueryParameterFilter(json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
+      BodyLimitProperties limits, JsonMapper json) {
+    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits, json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  @Bean
+  BodyTooLargeResolver bodyTooLargeResolver(JsonMapper json) {
+    return new BodyTooLargeResolver(json);
+  }
+}
