@@ -200,6 +200,8 @@ class TrivyReportIntakeIT {
       assertThat(response.statusCode()).isEqualTo(encoding.equals("gzip") ? 400 : 415);
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(response.body()).path("reason").asString())
+          .isEqualTo(encoding.equals("gzip") ? "malformed-gzip" : "unsupported-media-type");
     }
   }
 

@@ -126,7 +126,11 @@ public class AlertLifecycle {
     var escalations = new ArrayList<AlertEvent>();
     for (AlertRecord alert : store.open()) {
       AlertEvent last = alert.lastEvent();
-      if (last == null || last.deadline() == null || last.firstSeenAt() == null) {
+      // A not-scanned alert fires at its deadline already; it is not escalated.
+      if (last == null
+          || last.reason() == AlertReason.NOT_SCANNED
+          || last.deadline() == null
+          || last.firstSeenAt() == null) {
         continue;
       }
       AlertEscalation due = dueLevel(last.firstSeenAt(), last.deadline(), now);

@@ -1,5 +1,6 @@
 package io.scanwatch.policy.coverage;
 
+import io.scanwatch.policy.alert.AlertStore;
 import io.scanwatch.policy.evaluation.EvaluationEvents;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -18,9 +19,13 @@ class CoverageConfiguration {
 
   @Bean
   ScanCoverage scanCoverage(
-      PendingScans pending, EvaluationEvents events, NotScannedProperties properties, Clock clock) {
+      PendingScans pending,
+      AlertStore store,
+      EvaluationEvents events,
+      NotScannedProperties properties,
+      Clock clock) {
     return new ScanCoverage(
-        pending, events::alertChanged, properties.window(), properties.priority(), clock);
+        pending, store, events::alertChanged, properties.window(), properties.priority(), clock);
   }
 
   @Bean

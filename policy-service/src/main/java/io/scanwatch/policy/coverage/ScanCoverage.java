@@ -8,6 +8,8 @@ import io.scanwatch.contracts.ImageEvent;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.contracts.PolicyViolation;
 import io.scanwatch.contracts.Priority;
+import io.scanwatch.policy.alert.AlertRecord;
+import io.scanwatch.policy.alert.AlertStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,18 +29,25 @@ public class ScanCoverage {
   static final String RULE = "scanned-within";
 
   private final PendingScans pending;
+  private final AlertStore store;
   private final Consumer<AlertEvent> alerts;
   private final Duration window;
   private final Priority priority;
   private final Clock clock;
 
+  /**
+   * @param store where the alerts are kept, so the open ones are listed with the others
+   * @param alerts where their events go
+   */
   public ScanCoverage(
       PendingScans pending,
+      AlertStore store,
       Consumer<AlertEvent> alerts,
       Duration window,
       Priority priority,
       Clock clock) {
     this.pending = pending;
+    this.store = store;
     this.alerts = alerts;
     this.window = window;
     this.priority = priority;
@@ -87,7 +96,9 @@ public class ScanCoverage {
         continue;
       }
       try {
-        alerts.accept(event(late, AlertState.FIRING, late.correlationId()));
+        AlertEvent firing = event(late, AlertState.FIRING, late.correlationId());
+        store.save(record(late, firing));
+        alerts.accept(firing);
         fired++;
       } catch (RuntimeException e) {
         pending.releaseAlert(late.id());
@@ -122,7 +133,25 @@ public class ScanCoverage {
   }
 
   private void resolve(List<PendingScan> alerted, String correlationId) {
-    alerted.forEach(scan -> alerts.accept(event(scan, AlertState.RESOLVED, correlationId)));
+    for (PendingScan scan : alerted) {
+      AlertEvent resolved = event(scan, AlertState.RESOLVED, correlationId);
+      store.save(record(scan, resolved));
+      alerts.accept(resolved);
+    }
+  }
+
+  private static AlertRecord record(PendingScan scan, AlertEvent event) {
+    return new AlertRecord(
+        event.alertId(),
+        event.state(),
+        event.priority(),
+        scan.pushedAt(),
+        null,
+        null,
+        null,
+        RULE,
+        null,
+        event);
   }
 
   private AlertEvent event(PendingScan scan, AlertState state, String correlationId) {

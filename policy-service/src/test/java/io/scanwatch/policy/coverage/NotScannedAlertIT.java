@@ -19,6 +19,10 @@ import io.scanwatch.contracts.Topics;
 import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import io.scanwatch.testsupport.TopicRecorder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -47,6 +52,8 @@ import org.springframework.context.annotation.Import;
 @Import(TestInfrastructureConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotScannedAlertIT {
+
+  @LocalServerPort int port;
 
   private static final String REGISTRY = "harbor.example.test";
   private static final Duration WINDOW = Duration.ofSeconds(3);
@@ -76,7 +83,7 @@ class NotScannedAlertIT {
   }
 
   @Test
-  void anImageNobodyScansIsAlertedAtItsOwnPriorityAndResolvedByTheScanThatComes() {
+  void anImageNobodyScansIsAlertedAtItsOwnPriorityAndResolvedByTheScanThatComes() throws Exception {
     String repository = unique("acme/unscanned");
     String digest = digest();
     ImageEvent push = event(ImageAction.PUSHED, repository, List.of("1.0"), digest, null);
@@ -99,6 +106,8 @@ class NotScannedAlertIT {
         .singleElement()
         .satisfies(v -> assertThat(v.reason()).contains("not scanned within PT3S"));
 
+    assertThat(openAlerts()).contains(firing.alertId());
+
     send(
         event(
             ImageAction.SCAN_COMPLETED,
@@ -109,6 +118,7 @@ class NotScannedAlertIT {
 
     List<AlertEvent> both = awaitAlerts(repository, 2);
     assertThat(both.get(1).state()).isEqualTo(AlertState.RESOLVED);
+    assertThat(openAlerts()).doesNotContain(firing.alertId());
     assertThat(both.get(1).alertId()).isEqualTo(firing.alertId());
     await()
         .during(Duration.ofSeconds(2))
@@ -196,6 +206,17 @@ class NotScannedAlertIT {
     send(event(ImageAction.DELETED, repository, List.of(), digest, null));
 
     assertNoAlertFor(repository);
+  }
+
+  /** The body of GET /api/v1/alerts: the open alerts of every kind. */
+  private String openAlerts() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts"))
+                .header("Authorization", "Bearer policy-test-token")
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private void assertNoAlertFor(String... repositories) {

@@ -352,6 +352,21 @@ class ScanEvaluationIT {
   }
 
   @Test
+  void whatReachesTheContainersErrorPageIsProblemJsonToo() throws Exception {
+    HttpResponse<String> trace =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(trace.statusCode()).isEqualTo(405);
+    assertThat(trace.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(trace.body()).contains("\"reason\":\"method-not-allowed\"");
+  }
+
+  @Test
   void theApiNeedsATokenAndManagementAnAdminToken() throws Exception {
     HttpResponse<String> anonymous =
         http.send(

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * from Tomcat itself. The bearer-token check ({@code AuthAutoConfiguration}) runs between the
  * correlation id and the rest, so an unknown caller is refused before anything is read.
  */
-@AutoConfiguration
+@AutoConfiguration(
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(BodyLimitProperties.class)
 @Import(TomcatProblemConfiguration.class)
@@ -45,6 +46,11 @@ public class WebEdgeAutoConfiguration {
     var registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits, json));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
+  }
+
+  @Bean
+  ProblemErrorController problemErrorController() {
+    return new ProblemErrorController();
   }
 
   @Bean

@@ -5,7 +5,9 @@ import io.scanwatch.support.web.BoundedBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -23,7 +25,8 @@ public class ReportBodies {
 
   /**
    * @throws ReportTooLargeException when the (decompressed) body is longer than the limit
-   * @throws ResponseStatusException 415 for an encoding other than gzip, 400 for broken gzip
+   * @throws ResponseStatusException 415 for an encoding other than gzip
+   * @throws ErrorResponseException 400 {@code malformed-gzip} for broken gzip
    */
   public byte[] read(HttpServletRequest request) throws IOException {
     return switch (BoundedBody.read(request, maxBytes)) {
@@ -35,9 +38,13 @@ public class ReportBodies {
               "Content-Encoding '"
                   + unsupported.encoding()
                   + "' is not supported; send gzip or no encoding");
-      case BoundedBody.BrokenGzip broken ->
-          throw new ResponseStatusException(
-              HttpStatus.BAD_REQUEST, "the body is not valid gzip: " + broken.reason());
+      case BoundedBody.BrokenGzip broken -> {
+        var problem =
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "the body is not valid gzip: " + broken.reason());
+        problem.setProperty("reason", "malformed-gzip");
+        throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+      }
     };
   }
 }
