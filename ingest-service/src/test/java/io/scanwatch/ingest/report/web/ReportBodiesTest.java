@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 
 class ReportBodiesTest {
@@ -59,8 +60,11 @@ class ReportBodiesTest {
     assertThatThrownBy(
             () -> bodies.read(request("not gzip".getBytes(StandardCharsets.UTF_8), "gzip")))
         .isInstanceOfSatisfying(
-            ResponseStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+            ErrorResponseException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+              assertThat(e.getBody().getProperties()).containsEntry("reason", "malformed-gzip");
+            });
     assertThatThrownBy(() -> bodies.read(request(new byte[1], "br")))
         .isInstanceOfSatisfying(
             ResponseStatusException.class,
