@@ -2,6 +2,7 @@ package io.scanwatch.policy.exception;
 
 import io.scanwatch.contracts.EventIds;
 import io.scanwatch.policy.kev.KnownExploited;
+import io.scanwatch.policy.rules.RepositoryGlob;
 import io.scanwatch.policy.vex.PackageUrls;
 import java.time.Clock;
 import java.time.Duration;
@@ -245,7 +246,7 @@ public class ExceptionGrants {
             e ->
                 repository == null
                     || e.repository() == null
-                    || RepositoryGlob.of(e.repository()).matches(repository))
+                    || RepositoryGlob.ignoringCase(e.repository()).matches(repository))
         .toList();
   }
 

@@ -2,6 +2,7 @@ package io.scanwatch.policy.exception;
 
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.policy.rules.RepositoryGlob;
 import io.scanwatch.policy.vex.PackageUrls;
 import java.time.Instant;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public record PolicyException(
 
   /** Whether its repository glob, if any, matches the image. */
   public boolean coversImage(ImageReference image) {
-    return repository == null || RepositoryGlob.of(repository).matches(image);
+    return repository == null || RepositoryGlob.ignoringCase(repository).matches(image);
   }
 
   /**

@@ -4,7 +4,6 @@ import io.scanwatch.contracts.ImageReference;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * Which images a policy is for: repository globs ({@code *} within a path segment, {@code **}
@@ -38,7 +37,7 @@ public record Selector(List<String> repositories, Map<String, String> labels) {
     }
     int glob = repositories.isEmpty() ? 0 : -1;
     for (String repository : repositories) {
-      if (matches(repository, image.repository()) || matches(repository, image.repositoryKey())) {
+      if (RepositoryGlob.of(repository).matches(image)) {
         glob = Math.max(glob, 1 + literalLength(repository));
       }
     }
@@ -46,26 +45,6 @@ public record Selector(List<String> repositories, Map<String, String> labels) {
       return OptionalInt.empty();
     }
     return OptionalInt.of(labels.size() * 10_000 + glob);
-  }
-
-  static boolean matches(String glob, String repository) {
-    return pattern(glob).matcher(repository).matches();
-  }
-
-  private static Pattern pattern(String glob) {
-    var regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
   }
 
   private static int literalLength(String glob) {

@@ -1,4 +1,4 @@
-package io.scanwatch.policy.exception;
+package io.scanwatch.policy.rules;
 
 import io.scanwatch.contracts.ImageReference;
 import java.util.Optional;
@@ -6,16 +6,26 @@ import java.util.regex.Pattern;
 
 /**
  * A repository pattern as teams write them: {@code *} matches within one path segment, {@code **}
- * across segments ({@code team-a/**} is every repository of team-a); everything else is literal,
- * compared without regard to case. It matches an image by its {@code repository} or by its {@code
- * registry/repository}.
+ * across segments ({@code team-a/**} is every repository of team-a); everything else is literal. It
+ * matches an image by its {@code repository} or by its {@code registry/repository}. Policy
+ * selectors compare case-sensitively ({@link #of}), exceptions without regard to case ({@link
+ * #ignoringCase}).
  */
 public record RepositoryGlob(String glob, Pattern pattern) {
 
   private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._\\-/:*]+");
 
-  /** Compiles {@code glob}. */
+  /** Compiles {@code glob}, compared case-sensitively. */
   public static RepositoryGlob of(String glob) {
+    return compile(glob, 0);
+  }
+
+  /** Compiles {@code glob}, compared without regard to case. */
+  public static RepositoryGlob ignoringCase(String glob) {
+    return compile(glob, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  private static RepositoryGlob compile(String glob, int flags) {
     var regex = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {
       char c = glob.charAt(i);
@@ -28,8 +38,7 @@ public record RepositoryGlob(String glob, Pattern pattern) {
         regex.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return new RepositoryGlob(
-        glob, Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    return new RepositoryGlob(glob, Pattern.compile(regex.toString(), flags));
   }
 
   /** Why {@code glob} is no repository pattern, or empty when it is one. */
