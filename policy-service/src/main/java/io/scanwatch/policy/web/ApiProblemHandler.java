@@ -1,57 +1,29 @@
 package io.scanwatch.policy.web;
 
-import io.scanwatch.support.web.ProblemReasons;
+import io.scanwatch.support.web.ProblemExceptionHandler;
 import java.util.regex.Pattern;
-import org.apache.tomcat.util.http.InvalidParameterException;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
- * Every error the API gives is RFC 9457 problem JSON with a machine-readable {@code reason}: the
- * ones Spring MVC raises (404, 405, 406, 415, …), those of {@code ResponseStatusException}, and, as
- * a last resort, an unexpected failure, which is logged and answered 500 without its details. A
- * body that is not JSON is answered with where it broke (line and column) in plain words, a missing
- * or mistyped parameter with its name.
+ * policy-service's problem answers: the shared ones, and a body that is not JSON answered with
+ * where it broke (line and column) in plain words, a missing or mistyped parameter with its name.
  */
 @RestControllerAdvice
-class ApiProblemHandler extends ResponseEntityExceptionHandler {
+class ApiProblemHandler extends ProblemExceptionHandler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ApiProblemHandler.class);
   private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,200}");
-
-  @Override
-  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
-      HttpMediaTypeNotSupportedException ex,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
-    ex.getBody()
-        .setDetail(
-            "Content-Type '"
-                + ex.getContentType()
-                + "' is not supported; send "
-                + MediaType.toString(ex.getSupportedMediaTypes()));
-    return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
-  }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
@@ -136,58 +108,5 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       problem.setProperty("parameter", name);
     }
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
-  }
-
-  /** Tomcat's refusal of a parameter it cannot decode, should one pass the query filter. */
-  @ExceptionHandler(InvalidParameterException.class)
-  ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e) {
-    LOG.info("Refused request parameters that cannot be decoded");
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            "the request's parameters cannot be read: percent-encode them as UTF-8");
-    return handleWithReason(problem, HttpStatus.BAD_REQUEST);
-  }
-
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    LOG.error("Unexpected failure", e);
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "an unexpected error occurred; the service log has the details");
-    return handleWithReason(problem, HttpStatus.INTERNAL_SERVER_ERROR);
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex,
-      @Nullable Object body,
-      HttpHeaders headers,
-      HttpStatusCode statusCode,
-      WebRequest request) {
-    // Spring passes no body for its own exceptions and fills it in later from the exception.
-    Object problemBody = body == null && ex instanceof ErrorResponse error ? error.getBody() : body;
-    if (problemBody instanceof ProblemDetail problem && !hasReason(problem)) {
-      problem.setProperty("reason", reasonOf(statusCode));
-    }
-    return super.handleExceptionInternal(ex, problemBody, headers, statusCode, request);
-  }
-
-  private static ResponseEntity<ProblemDetail> handleWithReason(
-      ProblemDetail problem, HttpStatusCode status) {
-    problem.setProperty("reason", reasonOf(status));
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
-  }
-
-  private static boolean hasReason(ProblemDetail problem) {
-    return problem.getProperties() != null && problem.getProperties().containsKey("reason");
-  }
-
-  /** A short fixed word per status, e.g. {@code not-found}, for clients and metrics. */
-  static String reasonOf(HttpStatusCode status) {
-    return ProblemReasons.of(status);
   }
 }
