@@ -2,6 +2,7 @@ package io.scanwatch.contracts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,8 @@ import java.util.UUID;
  * @param score the image's security score, or {@code null} when not scanned
  * @param grade the score's letter grade, or {@code null}
  * @param rootCause the root-cause hint in a sentence, or {@code null}
+ * @param labels the image's labels (team, environment) as its report or webhook source gave them;
+ *     notification routes match on them
  */
 public record AlertEvent(
     UUID eventId,
@@ -50,10 +53,12 @@ public record AlertEvent(
     AlertEscalation escalation,
     Integer score,
     String grade,
-    String rootCause) {
+    String rootCause,
+    Map<String, String> labels) {
 
   public AlertEvent {
     reason = reason == null ? AlertReason.POLICY_VIOLATION : reason;
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
     violations = List.copyOf(violations);
     topFindings = List.copyOf(topFindings);
   }

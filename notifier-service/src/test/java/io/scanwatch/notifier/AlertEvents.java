@@ -10,8 +10,10 @@ import io.scanwatch.contracts.PolicyViolation;
 import io.scanwatch.contracts.Priority;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
+import io.scanwatch.notifier.delivery.Notification;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,6 +31,11 @@ public final class AlertEvents {
   public static ImageReference uniqueImage() {
     return new ImageReference(
         "docker.io", "acme/api-" + UUID.randomUUID().toString().substring(0, 8), "1.2", null);
+  }
+
+  /** A notification of {@code alert} alone, as its first delivery to a receiver sends it. */
+  public static Notification notification(AlertEvent alert) {
+    return Notification.of(alert.eventId() + ":test", alert);
   }
 
   /** A P0 alert on {@code image} that starts firing, with a fresh event id. */
@@ -68,6 +75,7 @@ public final class AlertEvents {
         null,
         74,
         "C",
-        null);
+        null,
+        Map.of("team", "payments", "environment", "production"));
   }
 }

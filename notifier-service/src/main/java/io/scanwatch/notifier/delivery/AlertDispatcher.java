@@ -53,7 +53,11 @@ public class AlertDispatcher {
     for (NotificationChannel channel : channels) {
       Instant now = clock.instant();
       Delivery delivery =
-          Delivery.firstAttempt(alert, channel.name(), now, now.plus(properties.lease()));
+          Delivery.firstAttempt(
+              Notification.of(alert.eventId() + ":" + channel.name(), alert),
+              channel.name(),
+              now,
+              now.plus(properties.lease()));
       if (store.insertIfAbsent(delivery)) {
         stored.add(delivery);
       } else {

@@ -1,30 +1,33 @@
 package io.scanwatch.notifier.delivery;
 
-import io.scanwatch.contracts.AlertEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One alert event to one receiver: the unit of work that is stored before its first attempt and
+ * One notification to one receiver: the unit of work that is stored before its first attempt and
  * retried on its own, so a retry to one receiver never re-sends to another.
  *
- * @param id {@code <eventId>:<receiver>}; a redelivered event maps to the same id
+ * @param id the notification's id; a redelivered alert event maps to the same id
  * @param receiver the {@linkplain NotificationChannel#name() receiver's name}
- * @param alert what to tell the receiver
+ * @param notification what to tell the receiver
  * @param state where the delivery is in its life
  * @param attempts attempts started so far, including one that may be running
  * @param createdAt when the delivery was stored
  * @param nextAttemptAt when a pending delivery is due again (the end of a running attempt's lease),
- *     {@code null} once delivered or parked
+ *     {@code null} once it is finished
  * @param lastAttemptAt when the latest attempt started
  * @param statusCode the receiver's answer to the successful attempt, or {@code null}
- * @param failureReason why the latest attempt failed, or {@code null}
+ * @param failureReason why the latest attempt failed, or why the delivery was silenced; else {@code
+ *     null}
  * @param deliveredAt when the receiver accepted the notification, or {@code null}
+ * @param threadRef the receiver's reference to the delivered message, or {@code null}
+ * @param history every finished attempt, oldest first
  */
 public record Delivery(
     String id,
     String receiver,
-    AlertEvent alert,
+    Notification notification,
     DeliveryState state,
     int attempts,
     Instant createdAt,
@@ -32,18 +35,16 @@ public record Delivery(
     Instant lastAttemptAt,
     Integer statusCode,
     String failureReason,
-    Instant deliveredAt) {
+    Instant deliveredAt,
+    String threadRef,
+    List<DeliveryAttempt> history) {
 
   public Delivery {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(receiver, "receiver");
-    Objects.requireNonNull(alert, "alert");
+    Objects.requireNonNull(notification, "notification");
     Objects.requireNonNull(state, "state");
-  }
-
-  /** The id of the delivery of {@code alert} to {@code receiver}. */
-  public static String idOf(AlertEvent alert, String receiver) {
-    return alert.eventId() + ":" + receiver;
+    history = history == null ? List.of() : List.copyOf(history);
   }
 
   /**
@@ -51,11 +52,11 @@ public record Delivery(
    * leaseUntil}: if the caller dies mid-attempt, the retry poller takes over after the lease.
    */
   public static Delivery firstAttempt(
-      AlertEvent alert, String receiver, Instant now, Instant leaseUntil) {
+      Notification notification, String receiver, Instant now, Instant leaseUntil) {
     return new Delivery(
-        idOf(alert, receiver),
+        notification.id(),
         receiver,
-        alert,
+        notification,
         DeliveryState.PENDING,
         1,
         now,
@@ -63,15 +64,36 @@ public record Delivery(
         now,
         null,
         null,
-        null);
+        null,
+        null,
+        List.of());
+  }
+
+  /** A delivery that is not attempted because {@code reason} (a silence) holds it back. */
+  public static Delivery silenced(
+      Notification notification, String receiver, Instant now, String reason) {
+    return new Delivery(
+        notification.id(),
+        receiver,
+        notification,
+        DeliveryState.SILENCED,
+        0,
+        now,
+        null,
+        null,
+        null,
+        reason,
+        null,
+        null,
+        List.of());
   }
 
   /** This delivery after the receiver accepted it. */
-  public Delivery delivered(int statusCode, Instant at) {
+  public Delivery delivered(int statusCode, String threadRef, Instant at) {
     return new Delivery(
         id,
         receiver,
-        alert,
+        notification,
         DeliveryState.DELIVERED,
         attempts,
         createdAt,
@@ -79,38 +101,50 @@ public record Delivery(
         lastAttemptAt,
         statusCode,
         null,
-        at);
+        at,
+        threadRef,
+        history);
   }
 
   /** This delivery after a failed attempt, due again at {@code nextAttempt}. */
-  public Delivery retryAt(Instant nextAttempt, String reason) {
+  public Delivery retryAt(Instant nextAttempt, Integer statusCode, String reason) {
     return new Delivery(
         id,
         receiver,
-        alert,
+        notification,
         DeliveryState.PENDING,
         attempts,
         createdAt,
         nextAttempt,
         lastAttemptAt,
-        null,
+        statusCode,
         reason,
-        null);
+        null,
+        null,
+        history);
   }
 
   /** This delivery given up for {@code reason}. */
-  public Delivery parked(String reason) {
+  public Delivery parked(Integer statusCode, String reason) {
     return new Delivery(
         id,
         receiver,
-        alert,
+        notification,
         DeliveryState.PARKED,
         attempts,
         createdAt,
         null,
         lastAttemptAt,
-        null,
+        statusCode,
         reason,
-        null);
+        null,
+        null,
+        history);
+  }
+
+  /** The attempt this delivery's latest state records, for its history. */
+  public DeliveryAttempt latestAttempt(Instant finishedAt) {
+    return new DeliveryAttempt(
+        attempts, lastAttemptAt, finishedAt, state, statusCode, failureReason);
   }
 }

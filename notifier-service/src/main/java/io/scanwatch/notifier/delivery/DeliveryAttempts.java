@@ -49,19 +49,19 @@ class DeliveryAttempts {
   void attempt(Delivery delivery) {
     NotificationChannel channel = channels.get(delivery.receiver());
     if (channel == null) {
-      record(delivery.parked("receiver " + delivery.receiver() + " is no longer configured"));
+      record(delivery.parked(null, "receiver " + delivery.receiver() + " is no longer configured"));
       return;
     }
     Timer.Sample timing = metrics.startAttempt();
-    DeliveryOutcome outcome = send(channel, delivery.alert());
+    DeliveryOutcome outcome = send(channel, delivery.notification());
     Delivery result = resultOf(delivery, outcome);
     metrics.attemptFinished(timing, result);
     record(result);
   }
 
-  private DeliveryOutcome send(NotificationChannel channel, AlertEvent alert) {
+  private DeliveryOutcome send(NotificationChannel channel, Notification notification) {
     try {
-      return channel.deliver(alert);
+      return channel.deliver(notification);
     } catch (RuntimeException e) {
       // Channels report failures as outcomes; an exception is a defect, and the delivery must
       // survive it to be retried once the defect is fixed.
@@ -73,20 +73,23 @@ class DeliveryAttempts {
   private Delivery resultOf(Delivery delivery, DeliveryOutcome outcome) {
     Instant now = clock.instant();
     return switch (outcome) {
-      case Delivered delivered -> delivery.delivered(delivered.statusCode(), now);
-      case PermanentFailure failure -> delivery.parked(failure.reason());
+      case Delivered delivered ->
+          delivery.delivered(delivered.statusCode(), delivered.threadRef(), now);
+      case PermanentFailure failure -> delivery.parked(failure.statusCode(), failure.reason());
       case RetryableFailure failure when schedule.exhausted(delivery.attempts()) ->
           delivery.parked(
+              failure.statusCode(),
               "gave up after " + delivery.attempts() + " attempts; last: " + failure.reason());
       case RetryableFailure failure ->
           delivery.retryAt(
               schedule.nextAttemptAt(delivery.attempts(), failure.retryAfter(), now),
+              failure.statusCode(),
               failure.reason());
     };
   }
 
   private void record(Delivery result) {
-    if (!store.recordAttempt(result)) {
+    if (!store.recordAttempt(result, clock.instant())) {
       LOG.warn(
           "Attempt {} of delivery {} outlasted its lease; the attempt that took over records the"
               + " result",
@@ -98,7 +101,7 @@ class DeliveryAttempts {
       case DELIVERED ->
           LOG.info(
               "Delivered alert {} to {} (delivery {}, attempt {}, status {})",
-              result.alert().alertId(),
+              alertIds(result),
               result.receiver(),
               result.id(),
               result.attempts(),
@@ -114,10 +117,14 @@ class DeliveryAttempts {
           LOG.error(
               "Parked delivery {} of alert {} to {} at attempt {}: {}",
               result.id(),
-              result.alert().alertId(),
+              alertIds(result),
               result.receiver(),
               result.attempts(),
               result.failureReason());
     }
+  }
+
+  private static List<String> alertIds(Delivery delivery) {
+    return delivery.notification().alerts().stream().map(AlertEvent::alertId).toList();
   }
 }

@@ -3,6 +3,7 @@ package io.scanwatch.notifier.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.scanwatch.contracts.AlertEvent;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -44,10 +45,13 @@ class DeliveryMetrics {
             .description("Time one delivery attempt took, until the receiver answered or failed")
             .tags("channel", result.receiver(), "outcome", outcome(result.state()))
             .register(registry));
-    if (result.state() == DeliveryState.DELIVERED && result.alert().inputReceivedAt() != null) {
-      recordNotificationLatency(
-          result.receiver(),
-          Duration.between(result.alert().inputReceivedAt(), result.deliveredAt()));
+    if (result.state() == DeliveryState.DELIVERED) {
+      for (AlertEvent alert : result.notification().alerts()) {
+        if (alert.inputReceivedAt() != null) {
+          recordNotificationLatency(
+              result.receiver(), Duration.between(alert.inputReceivedAt(), result.deliveredAt()));
+        }
+      }
     }
   }
 
@@ -79,6 +83,7 @@ class DeliveryMetrics {
       // A failed attempt that will be retried.
       case PENDING -> "retrying";
       case PARKED -> "parked";
+      case SILENCED -> "silenced";
     };
   }
 }

@@ -32,13 +32,13 @@ public final class DeliveryOutcomes {
     String reason = "HTTP " + status + detail(body);
     // 429: the receiver is rate limiting us and says when it will take the message.
     if (status == 429) {
-      return new RetryableFailure(reason, retryAfterSeconds(retryAfter));
+      return new RetryableFailure(reason, status, retryAfterSeconds(retryAfter));
     }
     // 408 is the server timing out our request: as transient as our own timeouts.
     if (status == 408 || status >= 500) {
-      return new RetryableFailure(reason, null);
+      return new RetryableFailure(reason, status, null);
     }
-    return new PermanentFailure(reason);
+    return new PermanentFailure(reason, status);
   }
 
   /**
@@ -51,9 +51,9 @@ public final class DeliveryOutcomes {
     }
     String reason = "SMTP " + code + detail(reply);
     if (code >= 400 && code < 500) {
-      return new RetryableFailure(reason, null);
+      return new RetryableFailure(reason, code, null);
     }
-    return new PermanentFailure(reason);
+    return new PermanentFailure(reason, code);
   }
 
   /**

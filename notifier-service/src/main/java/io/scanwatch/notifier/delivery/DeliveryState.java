@@ -7,5 +7,7 @@ public enum DeliveryState {
   /** The receiver accepted the notification. */
   DELIVERED,
   /** Given up: the receiver refused it for good, or every attempt failed. */
-  PARKED
+  PARKED,
+  /** Held back by a silence and never attempted. */
+  SILENCED
 }

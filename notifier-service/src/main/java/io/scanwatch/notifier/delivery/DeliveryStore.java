@@ -25,10 +25,11 @@ public interface DeliveryStore {
   Optional<Delivery> claimNextDue(Instant now, Instant leaseUntil);
 
   /**
-   * Records the result of attempt number {@link Delivery#attempts()}.
+   * Records the result of attempt number {@link Delivery#attempts()}, finished at {@code
+   * finishedAt}, and adds it to the delivery's history.
    *
    * @return {@code false} when that attempt's lease expired and a later attempt has claimed the
    *     delivery; the later attempt records its own result
    */
-  boolean recordAttempt(Delivery delivery);
+  boolean recordAttempt(Delivery delivery, Instant finishedAt);
 }

@@ -41,7 +41,8 @@ class DueDeliveryPoller implements SchedulingConfigurer {
   void retryDueDeliveries() {
     for (Optional<Delivery> due = claimNext(); due.isPresent(); due = claimNext()) {
       Delivery delivery = due.get();
-      try (var ignored = MDC.putCloseable(CORRELATION_ID, delivery.alert().correlationId())) {
+      try (var ignored =
+          MDC.putCloseable(CORRELATION_ID, delivery.notification().first().correlationId())) {
         attempts.attempt(delivery);
       }
     }

@@ -32,7 +32,7 @@ public abstract class NotificationChannelContract {
     ImageReference image = AlertEvents.uniqueImage();
     AlertEvent alert = AlertEvents.p0Firing(image);
 
-    assertThat(channel().deliver(alert)).isInstanceOf(Delivered.class);
+    assertThat(channel().deliver(AlertEvents.notification(alert))).isInstanceOf(Delivered.class);
 
     assertThat(receivedMessages())
         .singleElement()
@@ -49,7 +49,8 @@ public abstract class NotificationChannelContract {
   @Test
   void anUnreachableReceiverIsARetryableFailure() {
     var outcome =
-        channelToClosedPort(closedPort()).deliver(AlertEvents.p0Firing(AlertEvents.uniqueImage()));
+        channelToClosedPort(closedPort())
+            .deliver(AlertEvents.notification(AlertEvents.p0Firing(AlertEvents.uniqueImage())));
 
     assertThat(outcome).isInstanceOf(RetryableFailure.class);
   }

@@ -61,7 +61,7 @@ class AlertDeliveryTest {
             new Delivery(
                 alert.eventId() + ":slack",
                 "slack",
-                alert,
+                Notification.of(alert.eventId() + ":slack", alert),
                 DeliveryState.DELIVERED,
                 1,
                 T0,
@@ -69,7 +69,9 @@ class AlertDeliveryTest {
                 T0,
                 200,
                 null,
-                T0));
+                T0,
+                null,
+                List.of(new DeliveryAttempt(1, T0, T0, DeliveryState.DELIVERED, 200, null))));
   }
 
   @Test
@@ -165,7 +167,12 @@ class AlertDeliveryTest {
 
   @Test
   void anAttemptThatNeverFinishedIsRetriedWhenItsLeaseRunsOut() {
-    Delivery interrupted = Delivery.firstAttempt(alert, "slack", T0, T0.plus(PROPERTIES.lease()));
+    Delivery interrupted =
+        Delivery.firstAttempt(
+            Notification.of(alert.eventId() + ":slack", alert),
+            "slack",
+            T0,
+            T0.plus(PROPERTIES.lease()));
     store.insertIfAbsent(interrupted);
 
     clock.advance(PROPERTIES.lease().minusSeconds(1));
@@ -192,7 +199,8 @@ class AlertDeliveryTest {
 
   @Test
   void aDeliveryToAReceiverThatIsNoLongerConfiguredIsParked() {
-    store.insertIfAbsent(Delivery.firstAttempt(alert, "teams", T0, T0));
+    store.insertIfAbsent(
+        Delivery.firstAttempt(Notification.of(alert.eventId() + ":teams", alert), "teams", T0, T0));
 
     poller.retryDueDeliveries();
 
@@ -215,7 +223,7 @@ class AlertDeliveryTest {
   }
 
   private Delivery delivery(String receiver) {
-    return store.find(Delivery.idOf(alert, receiver)).orElseThrow();
+    return store.find(alert.eventId() + ":" + receiver).orElseThrow();
   }
 
   private double count(String channel, String outcome) {

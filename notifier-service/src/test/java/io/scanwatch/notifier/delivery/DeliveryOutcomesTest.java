@@ -26,31 +26,31 @@ class DeliveryOutcomesTest {
     DeliveryOutcome outcome = DeliveryOutcomes.ofHttpStatus(429, "30", "rate_limited");
 
     assertThat(outcome)
-        .isEqualTo(new RetryableFailure("HTTP 429: rate_limited", Duration.ofSeconds(30)));
+        .isEqualTo(new RetryableFailure("HTTP 429: rate_limited", 429, Duration.ofSeconds(30)));
   }
 
   @Test
   void anHttp429WithoutUsableRetryAfterIsRetriedOnOurOwnBackoff() {
     assertThat(DeliveryOutcomes.ofHttpStatus(429, null, null))
-        .isEqualTo(new RetryableFailure("HTTP 429", null));
+        .isEqualTo(new RetryableFailure("HTTP 429", 429, null));
     assertThat(DeliveryOutcomes.ofHttpStatus(429, "Wed, 21 Oct 2026 07:28:00 GMT", null))
-        .isEqualTo(new RetryableFailure("HTTP 429", null));
+        .isEqualTo(new RetryableFailure("HTTP 429", 429, null));
     assertThat(DeliveryOutcomes.ofHttpStatus(429, "-5", null))
-        .isEqualTo(new RetryableFailure("HTTP 429", null));
+        .isEqualTo(new RetryableFailure("HTTP 429", 429, null));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503, 504, 408})
   void serverErrorsAndRequestTimeoutsAreRetryable(int status) {
     assertThat(DeliveryOutcomes.ofHttpStatus(status, "10", "oops"))
-        .isEqualTo(new RetryableFailure("HTTP " + status + ": oops", null));
+        .isEqualTo(new RetryableFailure("HTTP " + status + ": oops", status, null));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {400, 403, 404, 410, 301})
   void otherStatusesArePermanent(int status) {
     assertThat(DeliveryOutcomes.ofHttpStatus(status, null, "channel_not_found"))
-        .isEqualTo(new PermanentFailure("HTTP " + status + ": channel_not_found"));
+        .isEqualTo(new PermanentFailure("HTTP " + status + ": channel_not_found", status));
   }
 
   @Test
@@ -90,9 +90,9 @@ class DeliveryOutcomesTest {
   @Test
   void aTransientSmtpReplyIsRetryableAndAPermanentOneIsNot() {
     assertThat(DeliveryOutcomes.ofSmtpReply(450, "4.2.1 mailbox busy"))
-        .isEqualTo(new RetryableFailure("SMTP 450: 4.2.1 mailbox busy", null));
+        .isEqualTo(new RetryableFailure("SMTP 450: 4.2.1 mailbox busy", 450, null));
     assertThat(DeliveryOutcomes.ofSmtpReply(550, "5.1.1 user unknown"))
-        .isEqualTo(new PermanentFailure("SMTP 550: 5.1.1 user unknown"));
+        .isEqualTo(new PermanentFailure("SMTP 550: 5.1.1 user unknown", 550));
     assertThat(DeliveryOutcomes.ofSmtpReply(250, "ok")).isEqualTo(new Delivered(250));
   }
 }

@@ -84,8 +84,11 @@ public abstract class DeliveryStoreContract {
     store.insertIfAbsent(delivered);
     store.insertIfAbsent(parked);
 
-    assertThat(store.recordAttempt(delivered.delivered(200, T0.plusSeconds(1)))).isTrue();
-    assertThat(store.recordAttempt(parked.parked("HTTP 404"))).isTrue();
+    assertThat(
+            store.recordAttempt(
+                delivered.delivered(200, null, T0.plusSeconds(1)), T0.plusSeconds(1)))
+        .isTrue();
+    assertThat(store.recordAttempt(parked.parked(404, "HTTP 404"), T0)).isTrue();
 
     assertThat(store.claimNextDue(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2))))
         .isEmpty();
@@ -96,7 +99,7 @@ public abstract class DeliveryStoreContract {
     Delivery delivery = firstAttempt("slack", T0);
     store.insertIfAbsent(delivery);
 
-    store.recordAttempt(delivery.retryAt(T0.plusSeconds(10), "HTTP 500"));
+    store.recordAttempt(delivery.retryAt(T0.plusSeconds(10), 500, "HTTP 500"), T0);
 
     assertThat(store.claimNextDue(T0.plusSeconds(9), T0.plus(LEASE))).isEmpty();
     assertThat(store.claimNextDue(T0.plusSeconds(10), T0.plus(LEASE)))
@@ -113,8 +116,9 @@ public abstract class DeliveryStoreContract {
     store.insertIfAbsent(stale);
     Delivery takenOver = store.claimNextDue(T0.plus(LEASE), T0.plus(LEASE.multipliedBy(2))).get();
 
-    assertThat(store.recordAttempt(stale.delivered(200, T0.plus(LEASE)))).isFalse();
-    assertThat(store.recordAttempt(takenOver.parked("HTTP 410"))).isTrue();
+    assertThat(store.recordAttempt(stale.delivered(200, null, T0.plus(LEASE)), T0.plus(LEASE)))
+        .isFalse();
+    assertThat(store.recordAttempt(takenOver.parked(410, "HTTP 410"), T0.plus(LEASE))).isTrue();
 
     assertThat(find(stale.id()))
         .hasValueSatisfying(
@@ -126,6 +130,7 @@ public abstract class DeliveryStoreContract {
 
   private static Delivery firstAttempt(String receiver, Instant at) {
     AlertEvent alert = AlertEvents.p0Firing(AlertEvents.uniqueImage());
-    return Delivery.firstAttempt(alert, receiver, at, at.plus(LEASE));
+    return Delivery.firstAttempt(
+        Notification.of(alert.eventId() + ":" + receiver, alert), receiver, at, at.plus(LEASE));
   }
 }

@@ -1,6 +1,7 @@
 package io.scanwatch.notifier.delivery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class InMemoryDeliveryStore implements DeliveryStore {
                     new Delivery(
                         delivery.id(),
                         delivery.receiver(),
-                        delivery.alert(),
+                        delivery.notification(),
                         delivery.state(),
                         delivery.attempts() + 1,
                         delivery.createdAt(),
@@ -36,20 +37,39 @@ final class InMemoryDeliveryStore implements DeliveryStore {
                         now,
                         delivery.statusCode(),
                         delivery.failureReason(),
-                        delivery.deliveredAt()));
+                        delivery.deliveredAt(),
+                        delivery.threadRef(),
+                        delivery.history()));
     due.ifPresent(claimed -> deliveries.put(claimed.id(), claimed));
     return due;
   }
 
   @Override
-  public synchronized boolean recordAttempt(Delivery delivery) {
+  public synchronized boolean recordAttempt(Delivery delivery, Instant finishedAt) {
     Delivery stored = deliveries.get(delivery.id());
     if (stored == null
         || stored.state() != DeliveryState.PENDING
         || stored.attempts() != delivery.attempts()) {
       return false;
     }
-    deliveries.put(delivery.id(), delivery);
+    var history = new ArrayList<>(stored.history());
+    history.add(delivery.latestAttempt(finishedAt));
+    deliveries.put(
+        delivery.id(),
+        new Delivery(
+            delivery.id(),
+            delivery.receiver(),
+            delivery.notification(),
+            delivery.state(),
+            delivery.attempts(),
+            delivery.createdAt(),
+            delivery.nextAttemptAt(),
+            delivery.lastAttemptAt(),
+            delivery.statusCode(),
+            delivery.failureReason(),
+            delivery.deliveredAt(),
+            delivery.threadRef(),
+            history));
     return true;
   }
 

@@ -41,8 +41,18 @@ final class ScriptedChannel implements NotificationChannel {
   }
 
   @Override
-  public DeliveryOutcome deliver(AlertEvent alert) {
-    handed.add(alert);
+  public String type() {
+    return "scripted";
+  }
+
+  @Override
+  public double maxPerSecond() {
+    return 0;
+  }
+
+  @Override
+  public DeliveryOutcome deliver(Notification notification) {
+    handed.addAll(notification.alerts());
     Supplier<DeliveryOutcome> next = script.poll();
     return next == null ? new DeliveryOutcome.Delivered(200) : next.get();
   }

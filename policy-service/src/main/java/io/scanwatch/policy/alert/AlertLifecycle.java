@@ -175,7 +175,8 @@ public class AlertLifecycle {
         level,
         last.score(),
         last.grade(),
-        last.rootCause());
+        last.rootCause(),
+        last.labels());
   }
 
   /** The priority and the counted findings (or, for counts only, the counts) the alert is about. */
@@ -216,6 +217,7 @@ public class AlertLifecycle {
         null,
         verdict.score().value(),
         verdict.score().grade(),
-        verdict.rootCause() == null ? null : verdict.rootCause().summary());
+        verdict.rootCause() == null ? null : verdict.rootCause().summary(),
+        verdict.labels());
   }
 }

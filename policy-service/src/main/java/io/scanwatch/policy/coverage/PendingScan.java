@@ -2,6 +2,7 @@ package io.scanwatch.policy.coverage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An image a registry said was pushed, waiting for its first scan.
@@ -17,6 +18,7 @@ import java.util.List;
  * @param correlationId of the push webhook, carried into the alert
  * @param receivedAt when ingest-service received the push webhook
  * @param alerted whether the not-scanned alert fired
+ * @param labels the labels of the webhook source that reported the push
  */
 public record PendingScan(
     String id,
@@ -28,10 +30,12 @@ public record PendingScan(
     Instant dueAt,
     String correlationId,
     Instant receivedAt,
-    boolean alerted) {
+    boolean alerted,
+    Map<String, String> labels) {
 
   public PendingScan {
     tags = List.copyOf(tags);
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
 
   /** The id of an image known by {@code digest}, else by {@code tag}. */

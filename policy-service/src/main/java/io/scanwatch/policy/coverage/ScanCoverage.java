@@ -129,7 +129,8 @@ public class ScanCoverage {
             event.occurredAt().plus(window),
             event.correlationId(),
             event.receivedAt(),
-            false));
+            false,
+            event.labels()));
   }
 
   private void resolve(List<PendingScan> alerted, String correlationId) {
@@ -179,6 +180,7 @@ public class ScanCoverage {
         null,
         null,
         null,
-        null);
+        null,
+        scan.labels());
   }
 }

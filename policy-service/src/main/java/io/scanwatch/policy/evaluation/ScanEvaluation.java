@@ -226,7 +226,8 @@ public class ScanEvaluation {
         diff,
         hint,
         facts.scannedAt(),
-        clock.instant());
+        clock.instant(),
+        facts.labels());
   }
 
   /** How long each finding fixed by this scan was open: from its first sighting to this scan. */

@@ -12,6 +12,7 @@ import io.scanwatch.policy.rules.RuleResult;
 import io.scanwatch.policy.score.Score;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The decision on one scan, with everything that went into it.
@@ -39,6 +40,7 @@ import java.util.List;
  * @param rootCause why the image has these findings, when the OS explains most of them
  * @param inputReceivedAt when ingest-service received the input
  * @param decidedAt when the verdict was made
+ * @param labels the image's labels the policy was selected by; alerts carry them to routing
  */
 public record Verdict(
     String reportId,
@@ -61,9 +63,11 @@ public record Verdict(
     FindingDiff diff,
     RootCauseHint rootCause,
     Instant inputReceivedAt,
-    Instant decidedAt) {
+    Instant decidedAt,
+    Map<String, String> labels) {
 
   public Verdict {
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
     results = List.copyOf(results);
     suppressed = List.copyOf(suppressed);
     excluded = List.copyOf(excluded);

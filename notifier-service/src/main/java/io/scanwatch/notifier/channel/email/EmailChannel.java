@@ -1,8 +1,8 @@
 package io.scanwatch.notifier.channel.email;
 
-import io.scanwatch.contracts.AlertEvent;
 import io.scanwatch.notifier.delivery.DeliveryOutcome;
 import io.scanwatch.notifier.delivery.DeliveryOutcomes;
+import io.scanwatch.notifier.delivery.Notification;
 import io.scanwatch.notifier.delivery.NotificationChannel;
 import jakarta.mail.SendFailedException;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +43,18 @@ public class EmailChannel implements NotificationChannel {
   }
 
   @Override
-  public DeliveryOutcome deliver(AlertEvent alert) {
-    EmailMessage message = EmailMessage.render(alert);
+  public String type() {
+    return NAME;
+  }
+
+  @Override
+  public double maxPerSecond() {
+    return 0;
+  }
+
+  @Override
+  public DeliveryOutcome deliver(Notification notification) {
+    EmailMessage message = EmailMessage.render(notification.first());
     try {
       mailSender.send(
           mime -> {

@@ -1,8 +1,8 @@
 package io.scanwatch.notifier.channel.slack;
 
-import io.scanwatch.contracts.AlertEvent;
 import io.scanwatch.notifier.delivery.DeliveryOutcome;
 import io.scanwatch.notifier.delivery.DeliveryOutcomes;
+import io.scanwatch.notifier.delivery.Notification;
 import io.scanwatch.notifier.delivery.NotificationChannel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,8 +47,20 @@ public class SlackChannel implements NotificationChannel, AutoCloseable {
   }
 
   @Override
-  public DeliveryOutcome deliver(AlertEvent alert) {
-    byte[] payload = JsonMapper.shared().writeValueAsBytes(SlackMessage.render(alert));
+  public String type() {
+    return NAME;
+  }
+
+  @Override
+  public double maxPerSecond() {
+    // Slack takes about one message per second per incoming webhook.
+    return 1;
+  }
+
+  @Override
+  public DeliveryOutcome deliver(Notification notification) {
+    byte[] payload =
+        JsonMapper.shared().writeValueAsBytes(SlackMessage.render(notification.first()));
     try {
       return restClient
           .post()

@@ -3,25 +3,31 @@ package io.scanwatch.notifier.delivery.mongo;
 import io.scanwatch.contracts.AlertEvent;
 import io.scanwatch.contracts.EventJson;
 import io.scanwatch.notifier.delivery.Delivery;
+import io.scanwatch.notifier.delivery.DeliveryAttempt;
 import io.scanwatch.notifier.delivery.DeliveryState;
+import io.scanwatch.notifier.delivery.Notification;
+import io.scanwatch.notifier.delivery.NotificationKind;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A delivery as stored. The alert is kept in its event JSON form, so the stored copy reads like the
- * event on the topic and needs no mapping of its own; its ids are copied out beside it for people
- * querying the collection.
+ * A delivery as stored. The alerts are kept in their event JSON form, so the stored copy reads like
+ * the events on the topic and needs no mapping of its own; their ids are copied out beside them for
+ * the delivery history's queries and for people querying the collection.
  */
 @Document(MongoDeliveryStore.COLLECTION)
 @CompoundIndex(name = "due", def = "{'state': 1, 'nextAttemptAt': 1}")
 record DeliveryDocument(
     @Id String id,
     String receiver,
-    String alertId,
-    String eventId,
-    org.bson.Document alert,
+    NotificationKind kind,
+    List<String> alertIds,
+    List<String> eventIds,
+    List<org.bson.Document> alerts,
+    String notificationThreadRef,
     DeliveryState state,
     int attempts,
     Instant createdAt,
@@ -29,16 +35,23 @@ record DeliveryDocument(
     Instant lastAttemptAt,
     Integer statusCode,
     String failureReason,
-    Instant deliveredAt) {
+    Instant deliveredAt,
+    String threadRef,
+    List<DeliveryAttempt> history) {
 
   static DeliveryDocument of(Delivery delivery) {
-    AlertEvent alert = delivery.alert();
+    Notification notification = delivery.notification();
+    List<AlertEvent> alerts = notification.alerts();
     return new DeliveryDocument(
         delivery.id(),
         delivery.receiver(),
-        alert.alertId(),
-        alert.eventId().toString(),
-        org.bson.Document.parse(EventJson.mapper().writeValueAsString(alert)),
+        notification.kind(),
+        alerts.stream().map(AlertEvent::alertId).toList(),
+        alerts.stream().map(alert -> alert.eventId().toString()).toList(),
+        alerts.stream()
+            .map(alert -> org.bson.Document.parse(EventJson.mapper().writeValueAsString(alert)))
+            .toList(),
+        notification.threadRef(),
         delivery.state(),
         delivery.attempts(),
         delivery.createdAt(),
@@ -46,14 +59,20 @@ record DeliveryDocument(
         delivery.lastAttemptAt(),
         delivery.statusCode(),
         delivery.failureReason(),
-        delivery.deliveredAt());
+        delivery.deliveredAt(),
+        delivery.threadRef(),
+        delivery.history());
   }
 
   Delivery toDelivery() {
+    List<AlertEvent> events =
+        alerts.stream()
+            .map(alert -> EventJson.mapper().readValue(alert.toJson(), AlertEvent.class))
+            .toList();
     return new Delivery(
         id,
         receiver,
-        EventJson.mapper().readValue(alert.toJson(), AlertEvent.class),
+        new Notification(id, kind, events, notificationThreadRef),
         state,
         attempts,
         createdAt,
@@ -61,6 +80,8 @@ record DeliveryDocument(
         lastAttemptAt,
         statusCode,
         failureReason,
-        deliveredAt);
+        deliveredAt,
+        threadRef,
+        history);
   }
 }

@@ -56,7 +56,7 @@ class MongoDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public boolean recordAttempt(Delivery delivery) {
+  public boolean recordAttempt(Delivery delivery, Instant finishedAt) {
     // Guarded by the attempt number: once a lease has expired and another attempt claimed the
     // delivery, the stale attempt must not overwrite what the newer one records.
     Query sameAttempt =
@@ -73,7 +73,9 @@ class MongoDeliveryStore implements DeliveryStore {
             .set("nextAttemptAt", delivery.nextAttemptAt())
             .set("statusCode", delivery.statusCode())
             .set("failureReason", delivery.failureReason())
-            .set("deliveredAt", delivery.deliveredAt());
+            .set("deliveredAt", delivery.deliveredAt())
+            .set("threadRef", delivery.threadRef())
+            .push("history", delivery.latestAttempt(finishedAt));
     return mongo.updateFirst(sameAttempt, result, DeliveryDocument.class).getMatchedCount() == 1;
   }
 }

@@ -73,7 +73,7 @@ class EmailChannelTest extends NotificationChannelContract {
   void theMessageGoesFromTheSenderToEveryRecipientWithTheAlertSubject() throws Exception {
     ImageReference image = AlertEvents.uniqueImage();
 
-    channel().deliver(AlertEvents.p0Firing(image));
+    channel().deliver(AlertEvents.notification(AlertEvents.p0Firing(image)));
 
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(TO.size());
@@ -90,7 +90,7 @@ class EmailChannelTest extends NotificationChannelContract {
   void theBodyStatesTheFactsAsPlainTextAndAsHtml() {
     ImageReference image = AlertEvents.uniqueImage();
 
-    channel().deliver(AlertEvents.p0Firing(image));
+    channel().deliver(AlertEvents.notification(AlertEvents.p0Firing(image)));
 
     MimeMessage message = smtp.getReceivedMessages()[0];
     assertThat(partOf(message, "text/plain"))
@@ -113,7 +113,8 @@ class EmailChannelTest extends NotificationChannelContract {
     var rejected = rejectedRecipient(550, "550 5.1.1 <oncall@acme.test>: user unknown");
 
     assertThat(EmailChannel.outcomeOf(rejected))
-        .isEqualTo(new PermanentFailure("SMTP 550: 550 5.1.1 <oncall@acme.test>: user unknown"));
+        .isEqualTo(
+            new PermanentFailure("SMTP 550: 550 5.1.1 <oncall@acme.test>: user unknown", 550));
   }
 
   @Test
@@ -121,7 +122,7 @@ class EmailChannelTest extends NotificationChannelContract {
     var busy = rejectedRecipient(450, "450 4.2.1 mailbox busy");
 
     assertThat(EmailChannel.outcomeOf(busy))
-        .isEqualTo(new RetryableFailure("SMTP 450: 450 4.2.1 mailbox busy", null));
+        .isEqualTo(new RetryableFailure("SMTP 450: 450 4.2.1 mailbox busy", 450, null));
   }
 
   @Test

@@ -68,7 +68,7 @@ class SlackChannelTest extends NotificationChannelContract {
 
   @Test
   void theMessageIsPostedAsJson() {
-    channel.deliver(AlertEvents.p0Firing(AlertEvents.uniqueImage()));
+    channel.deliver(AlertEvents.notification(AlertEvents.p0Firing(AlertEvents.uniqueImage())));
 
     slack.verify(
         postRequestedFor(urlEqualTo(WEBHOOK_PATH))
@@ -86,14 +86,14 @@ class SlackChannelTest extends NotificationChannelContract {
                     .withBody("rate_limited")));
 
     assertThat(deliver())
-        .isEqualTo(new RetryableFailure("HTTP 429: rate_limited", Duration.ofSeconds(30)));
+        .isEqualTo(new RetryableFailure("HTTP 429: rate_limited", 429, Duration.ofSeconds(30)));
   }
 
   @Test
   void a500IsRetryable() {
     slack.stubFor(post(WEBHOOK_PATH).willReturn(aResponse().withStatus(500)));
 
-    assertThat(deliver()).isEqualTo(new RetryableFailure("HTTP 500", null));
+    assertThat(deliver()).isEqualTo(new RetryableFailure("HTTP 500", 500, null));
   }
 
   @Test
@@ -101,7 +101,7 @@ class SlackChannelTest extends NotificationChannelContract {
     slack.stubFor(
         post(WEBHOOK_PATH).willReturn(aResponse().withStatus(400).withBody("invalid_payload")));
 
-    assertThat(deliver()).isEqualTo(new PermanentFailure("HTTP 400: invalid_payload"));
+    assertThat(deliver()).isEqualTo(new PermanentFailure("HTTP 400: invalid_payload", 400));
   }
 
   @Test
@@ -125,14 +125,17 @@ class SlackChannelTest extends NotificationChannelContract {
   void aRefusedConnectionDoesNotRevealTheWebhookUrl() {
     try (var unreachable = (SlackChannel) channelToClosedPort(closedPort())) {
       var outcome =
-          (RetryableFailure) unreachable.deliver(AlertEvents.p0Firing(AlertEvents.uniqueImage()));
+          (RetryableFailure)
+              unreachable.deliver(
+                  AlertEvents.notification(AlertEvents.p0Firing(AlertEvents.uniqueImage())));
 
       assertThat(outcome.reason()).startsWith("unreachable: ").doesNotContain("s3cr3t");
     }
   }
 
   private DeliveryOutcome deliver() {
-    return channel.deliver(AlertEvents.p0Firing(AlertEvents.uniqueImage()));
+    return channel.deliver(
+        AlertEvents.notification(AlertEvents.p0Firing(AlertEvents.uniqueImage())));
   }
 
   private static SlackChannel slackChannelTo(URI webhookUrl) {

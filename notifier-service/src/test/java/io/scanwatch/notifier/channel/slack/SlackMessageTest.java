@@ -50,7 +50,8 @@ class SlackMessageTest {
             null,
             null,
             null,
-            null);
+            null,
+            alert.labels());
 
     assertThat(SlackMessage.render(notScanned).path("text").asString())
         .contains(": unknown: no scan result;")
@@ -157,6 +158,7 @@ class SlackMessageTest {
         alert.escalation(),
         alert.score(),
         alert.grade(),
-        alert.rootCause());
+        alert.rootCause(),
+        alert.labels());
   }
 }

@@ -5,7 +5,9 @@ import io.scanwatch.policy.coverage.PendingScans;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,7 +44,8 @@ class MongoPendingScans implements PendingScans {
             .setOnInsert("dueAt", Date.from(pending.dueAt()))
             .setOnInsert("correlationId", pending.correlationId())
             .setOnInsert("receivedAt", Date.from(pending.receivedAt()))
-            .setOnInsert("alerted", false);
+            .setOnInsert("alerted", false)
+            .setOnInsert("labels", pending.labels());
     mongo.upsert(byId(pending.id()), update, COLLECTION);
   }
 
@@ -176,7 +179,17 @@ class MongoPendingScans implements PendingScans {
         document.getDate("dueAt").toInstant(),
         document.getString("correlationId"),
         document.getDate("receivedAt").toInstant(),
-        document.getBoolean("alerted", false));
+        document.getBoolean("alerted", false),
+        labels(document.get("labels", Document.class)));
+  }
+
+  private static Map<String, String> labels(Document labels) {
+    if (labels == null) {
+      return Map.of();
+    }
+    var map = new LinkedHashMap<String, String>();
+    labels.forEach((name, value) -> map.put(name, String.valueOf(value)));
+    return map;
   }
 
   private static Query byId(String id) {
