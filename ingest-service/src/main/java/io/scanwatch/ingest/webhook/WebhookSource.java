@@ -1,7 +1,7 @@
 package io.scanwatch.ingest.webhook;
 
 import io.scanwatch.contracts.Labels;
-import io.scanwatch.ingest.image.RepositoryGlob;
+import io.scanwatch.contracts.RepositoryGlob;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package io.scanwatch.policy.exception;
 
 import io.scanwatch.contracts.EventIds;
+import io.scanwatch.contracts.RepositoryGlob;
 import io.scanwatch.policy.kev.KnownExploited;
-import io.scanwatch.policy.rules.RepositoryGlob;
 import io.scanwatch.policy.vex.PackageUrls;
 import java.time.Clock;
 import java.time.Duration;

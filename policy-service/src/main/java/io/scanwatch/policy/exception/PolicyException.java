@@ -2,7 +2,7 @@ package io.scanwatch.policy.exception;
 
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
-import io.scanwatch.policy.rules.RepositoryGlob;
+import io.scanwatch.contracts.RepositoryGlob;
 import io.scanwatch.policy.vex.PackageUrls;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package io.scanwatch.policy.rules;
 
 import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.RepositoryGlob;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;

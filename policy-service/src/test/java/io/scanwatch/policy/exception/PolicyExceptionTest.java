@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.ImageReference;
+import io.scanwatch.contracts.RepositoryGlob;
 import io.scanwatch.contracts.Severity;
-import io.scanwatch.policy.rules.RepositoryGlob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package io.scanwatch.policy.rules;
+package io.scanwatch.contracts;
 
-import io.scanwatch.contracts.ImageReference;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -8,8 +7,8 @@ import java.util.regex.Pattern;
  * A repository pattern as teams write them: {@code *} matches within one path segment, {@code **}
  * across segments ({@code team-a/**} is every repository of team-a); everything else is literal. It
  * matches an image by its {@code repository} or by its {@code registry/repository}. Policy
- * selectors compare case-sensitively ({@link #of}), exceptions without regard to case ({@link
- * #ignoringCase}).
+ * selectors and webhook source scopes compare case-sensitively ({@link #of}); policy exceptions,
+ * notification routes and silences without regard to case ({@link #ignoringCase}).
  */
 public record RepositoryGlob(String glob, Pattern pattern) {
 
