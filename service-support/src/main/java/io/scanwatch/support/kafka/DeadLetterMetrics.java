@@ -23,6 +23,8 @@ public class DeadLetterMetrics {
     CONVERSION,
     /** The listener failed on the event, after its retries. */
     PROCESSING,
+    /** The event was handled, but its notification could not be delivered and was parked. */
+    UNDELIVERABLE,
     /** Anything else. */
     OTHER;
 
@@ -64,6 +66,11 @@ public class DeadLetterMetrics {
   /** Counts a record of {@code topic} dead-lettered because of {@code exception}. */
   public void deadLettered(String topic, Throwable exception) {
     counter(topic, reasonOf(exception)).increment();
+  }
+
+  /** Counts a record of {@code topic} dead-lettered for {@code reason}. */
+  public void deadLettered(String topic, Reason reason) {
+    counter(topic, reason).increment();
   }
 
   /**

@@ -5,6 +5,7 @@ import io.scanwatch.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,18 @@ public class EventPublisher {
    * @throws EventPublishingException when the broker did not acknowledge in time
    */
   public void publish(String topic, String key, String correlationId, Object event) {
-    publishEncoded(topic, key, correlationId, List.of(EventJson.write(event)));
+    publish(topic, key, correlationId, event, Map.of());
+  }
+
+  /**
+   * Sends {@code event} to {@code topic} under {@code key} with extra {@code headers}, such as a
+   * dead letter's reason, and blocks until the broker has it.
+   *
+   * @throws EventPublishingException when the broker did not acknowledge in time
+   */
+  public void publish(
+      String topic, String key, String correlationId, Object event, Map<String, String> headers) {
+    send(topic, key, correlationId, List.of(EventJson.write(event)), headers);
   }
 
   /**
@@ -44,12 +56,23 @@ public class EventPublisher {
    * @throws EventPublishingException when the broker did not acknowledge them all in time
    */
   public void publishEncoded(String topic, String key, String correlationId, List<byte[]> events) {
+    send(topic, key, correlationId, events, Map.of());
+  }
+
+  private void send(
+      String topic,
+      String key,
+      String correlationId,
+      List<byte[]> events,
+      Map<String, String> headers) {
     byte[] correlation = correlationId.getBytes(StandardCharsets.UTF_8);
     var sends = new CompletableFuture<?>[events.size()];
     try {
       for (int i = 0; i < sends.length; i++) {
         var record = new ProducerRecord<>(topic, key, events.get(i));
         record.headers().add(Topics.CORRELATION_ID_HEADER, correlation);
+        headers.forEach(
+            (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         // Throws rather than failing the future when the broker is unreachable for max.block.ms.
         sends[i] = template.send(record);
       }
