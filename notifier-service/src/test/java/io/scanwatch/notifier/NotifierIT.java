@@ -67,7 +67,9 @@ import org.springframework.web.client.RestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "scanwatch.notifier.email.from=scanwatch@scanwatch.test",
-      "scanwatch.notifier.email.to=oncall@acme.test",
+      "scanwatch.notifier.email-to=oncall@acme.test",
+      "scanwatch.notifier.route.group-wait=0s",
+      "scanwatch.auth.tokens=notifier-it-token",
       "scanwatch.notifier.delivery.initial-backoff=200ms",
       "scanwatch.notifier.delivery.max-backoff=400ms",
       "scanwatch.notifier.delivery.poll-interval=100ms",
@@ -100,7 +102,7 @@ class NotifierIT {
 
   @DynamicPropertySource
   static void receivers(DynamicPropertyRegistry registry) {
-    registry.add("scanwatch.notifier.slack.webhook-url", () -> slack.baseUrl() + WEBHOOK_PATH);
+    registry.add("scanwatch.notifier.slack-webhook-url", () -> slack.baseUrl() + WEBHOOK_PATH);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
   }
@@ -216,8 +218,10 @@ class NotifierIT {
         .contains("\"status\":\"UP\"");
     assertThat(actuator.get().uri("/prometheus").retrieve().body(String.class))
         .contains(
-            "scanwatch_deliveries_total{channel=\"slack\",outcome=\"delivered\"}",
-            "scanwatch_deliveries_total{channel=\"email\",outcome=\"delivered\"}",
+            "scanwatch_deliveries_total{channel=\"slack\",outcome=\"delivered\","
+                + "service=\"notifier-service\"}",
+            "scanwatch_deliveries_total{channel=\"email\",outcome=\"delivered\","
+                + "service=\"notifier-service\"}",
             "scanwatch_delivery_attempt_duration_seconds_count{channel=\"slack\"");
   }
 

@@ -69,6 +69,28 @@ public record Delivery(
         List.of());
   }
 
+  /**
+   * A delivery waiting for its receiver's next free slot at {@code dueAt}; the retry poller makes
+   * its first attempt.
+   */
+  public static Delivery queued(
+      Notification notification, String receiver, Instant now, Instant dueAt) {
+    return new Delivery(
+        notification.id(),
+        receiver,
+        notification,
+        DeliveryState.PENDING,
+        0,
+        now,
+        dueAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of());
+  }
+
   /** A delivery that is not attempted because {@code reason} (a silence) holds it back. */
   public static Delivery silenced(
       Notification notification, String receiver, Instant now, String reason) {

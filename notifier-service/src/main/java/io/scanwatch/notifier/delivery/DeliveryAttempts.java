@@ -2,52 +2,80 @@ package io.scanwatch.notifier.delivery;
 
 import io.micrometer.core.instrument.Timer;
 import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.notifier.alertstate.NotifiedAlerts;
 import io.scanwatch.notifier.delivery.DeliveryOutcome.Delivered;
 import io.scanwatch.notifier.delivery.DeliveryOutcome.PermanentFailure;
 import io.scanwatch.notifier.delivery.DeliveryOutcome.RetryableFailure;
+import io.scanwatch.notifier.receiver.Receivers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes one attempt of one delivery on its receiver's channel and records where that leaves the
- * delivery: delivered, due again after a backoff, or parked.
+ * delivery: delivered, due again after a backoff, or parked (and published to the dead-letter
+ * topic). Every attempt keeps to its receiver's rate limit.
  */
 @Component
 class DeliveryAttempts {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryAttempts.class);
 
-  private final Map<String, NotificationChannel> channels;
+  private final Receivers receivers;
   private final DeliveryStore store;
   private final RetrySchedule schedule;
   private final DeliveryMetrics metrics;
+  private final NotifiedAlerts notifiedAlerts;
+  private final ParkedDeliveries parked;
   private final Clock clock;
+  private final ReceiverRateLimiter rateLimiter = new ReceiverRateLimiter();
 
   DeliveryAttempts(
-      List<NotificationChannel> channels,
+      Receivers receivers,
       DeliveryStore store,
       RetrySchedule schedule,
       DeliveryMetrics metrics,
+      NotifiedAlerts notifiedAlerts,
+      ParkedDeliveries parked,
       Clock clock) {
-    this.channels =
-        channels.stream()
-            .collect(Collectors.toUnmodifiableMap(NotificationChannel::name, Function.identity()));
+    this.receivers = receivers;
     this.store = store;
     this.schedule = schedule;
     this.metrics = metrics;
+    this.notifiedAlerts = notifiedAlerts;
+    this.parked = parked;
     this.clock = clock;
+  }
+
+  /**
+   * Takes {@code channel}'s rate-limit slot for an attempt now.
+   *
+   * @return {@code null} when the slot was free and is now taken, else when the next one is
+   */
+  Instant slotTakenUntil(NotificationChannel channel, Instant now) {
+    return rateLimiter.tryAcquire(channel, now);
+  }
+
+  /**
+   * Makes attempt number {@link Delivery#attempts()}, which the caller has claimed, once the
+   * receiver's next slot is free; only the retry poller's thread waits for it.
+   */
+  void attemptInTurn(Delivery delivery) {
+    receivers
+        .find(delivery.receiver())
+        .map(channel -> rateLimiter.reserve(channel, clock.instant()))
+        .filter(Duration::isPositive)
+        .ifPresent(DeliveryAttempts::sleep);
+    attempt(delivery);
   }
 
   /** Makes attempt number {@link Delivery#attempts()}, which the caller has claimed. */
   void attempt(Delivery delivery) {
-    NotificationChannel channel = channels.get(delivery.receiver());
+    NotificationChannel channel = receivers.find(delivery.receiver()).orElse(null);
     if (channel == null) {
       record(delivery.parked(null, "receiver " + delivery.receiver() + " is no longer configured"));
       return;
@@ -98,14 +126,20 @@ class DeliveryAttempts {
       return;
     }
     switch (result.state()) {
-      case DELIVERED ->
-          LOG.info(
-              "Delivered alert {} to {} (delivery {}, attempt {}, status {})",
-              alertIds(result),
-              result.receiver(),
-              result.id(),
-              result.attempts(),
-              result.statusCode());
+      case DELIVERED -> {
+        LOG.info(
+            "Delivered alert(s) {} to {} (delivery {}, attempt {}, status {})",
+            alertIds(result),
+            result.receiver(),
+            result.id(),
+            result.attempts(),
+            result.statusCode());
+        List<AlertEvent> alerts = result.notification().alerts();
+        if (result.threadRef() != null && alerts.size() == 1) {
+          notifiedAlerts.threadStarted(
+              alerts.getFirst().alertId(), result.receiver(), result.threadRef());
+        }
+      }
       case PENDING ->
           LOG.warn(
               "Attempt {} of delivery {} failed: {}; next attempt at {}",
@@ -113,18 +147,29 @@ class DeliveryAttempts {
               result.id(),
               result.failureReason(),
               result.nextAttemptAt());
-      case PARKED ->
-          LOG.error(
-              "Parked delivery {} of alert {} to {} at attempt {}: {}",
-              result.id(),
-              alertIds(result),
-              result.receiver(),
-              result.attempts(),
-              result.failureReason());
+      case PARKED -> {
+        LOG.error(
+            "Parked delivery {} of alert(s) {} to {} at attempt {}: {}",
+            result.id(),
+            alertIds(result),
+            result.receiver(),
+            result.attempts(),
+            result.failureReason());
+        parked.publish(result);
+      }
+      case SILENCED -> throw new IllegalStateException("an attempt never silences a delivery");
     }
   }
 
   private static List<String> alertIds(Delivery delivery) {
     return delivery.notification().alerts().stream().map(AlertEvent::alertId).toList();
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

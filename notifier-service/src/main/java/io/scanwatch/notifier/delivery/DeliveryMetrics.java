@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.notifier.receiver.Receivers;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +22,12 @@ class DeliveryMetrics {
 
   private final MeterRegistry registry;
 
-  DeliveryMetrics(MeterRegistry registry, List<NotificationChannel> channels) {
+  DeliveryMetrics(MeterRegistry registry, Receivers receivers) {
     this.registry = registry;
     // Series that exist from the start let rate() and alert rules see the first delivery.
-    for (NotificationChannel channel : channels) {
+    for (String receiver : receivers.names()) {
       for (DeliveryState state : DeliveryState.values()) {
-        deliveries(channel.name(), state);
+        deliveries(receiver, state);
       }
     }
   }
@@ -35,6 +35,11 @@ class DeliveryMetrics {
   /** Starts timing an attempt. */
   Timer.Sample startAttempt() {
     return Timer.start(registry);
+  }
+
+  /** Counts a delivery a silence held back. */
+  void silenced(String receiver) {
+    deliveries(receiver, DeliveryState.SILENCED).increment();
   }
 
   /** Counts and times the attempt that left {@code result} behind. */

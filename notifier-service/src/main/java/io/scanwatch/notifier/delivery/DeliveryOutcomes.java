@@ -6,6 +6,7 @@ import io.scanwatch.notifier.delivery.DeliveryOutcome.RetryableFailure;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -15,6 +16,11 @@ import java.util.concurrent.TimeoutException;
 public final class DeliveryOutcomes {
 
   private static final int MAX_DETAIL_LENGTH = 200;
+
+  // Slack Web API errors that say Slack, not the request, failed: the same call may succeed later.
+  private static final Set<String> SLACK_TRANSIENT_ERRORS =
+      Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout");
+  private static final Set<String> SLACK_RATE_LIMITED = Set.of("ratelimited", "rate_limited");
 
   private DeliveryOutcomes() {}
 
@@ -76,6 +82,31 @@ public final class DeliveryOutcomes {
             + cause.getClass().getSimpleName()
             + detail(cause.getMessage()),
         null);
+  }
+
+  /**
+   * Classifies a Slack Web API answer of {@code "ok": false}, which comes with HTTP 200: rate
+   * limiting is retried after {@code Retry-After} seconds; Slack's own failures ({@code
+   * internal_error}, {@code fatal_error}, {@code service_unavailable}, {@code request_timeout}) are
+   * retryable; every other error ({@code channel_not_found}, {@code not_in_channel}, {@code
+   * invalid_auth}, {@code token_revoked}, {@code invalid_blocks}, {@code msg_too_long}, …) is about
+   * the request or the token and permanent.
+   *
+   * @param error the answer's {@code error}, or {@code null} when the answer had none or was no
+   *     Slack API answer at all
+   * @param retryAfter the {@code Retry-After} header, or {@code null}
+   */
+  public static DeliveryOutcome ofSlackApiError(String error, String retryAfter) {
+    int status = 200;
+    String code = error == null || error.isBlank() ? "unreadable answer" : error.strip();
+    String reason = "Slack API error" + detail(code);
+    if (SLACK_RATE_LIMITED.contains(code)) {
+      return new RetryableFailure(reason, status, retryAfterSeconds(retryAfter));
+    }
+    if (SLACK_TRANSIENT_ERRORS.contains(code)) {
+      return new RetryableFailure(reason, status, null);
+    }
+    return new PermanentFailure(reason, status);
   }
 
   /** A refusal that no retry can fix, such as rejected credentials or an unsendable message. */

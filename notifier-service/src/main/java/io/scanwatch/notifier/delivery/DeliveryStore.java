@@ -1,6 +1,7 @@
 package io.scanwatch.notifier.delivery;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,8 +13,8 @@ public interface DeliveryStore {
   /**
    * Stores a new delivery.
    *
-   * @return {@code false} when a delivery with the same id already exists: the alert event was seen
-   *     before and must not be sent again
+   * @return {@code false} when a delivery with the same id already exists: the notification was
+   *     stored before and must not be sent again
    */
   boolean insertIfAbsent(Delivery delivery);
 
@@ -32,4 +33,10 @@ public interface DeliveryStore {
    *     delivery; the later attempt records its own result
    */
   boolean recordAttempt(Delivery delivery, Instant finishedAt);
+
+  /** The delivery with {@code id}. */
+  Optional<Delivery> find(String id);
+
+  /** The deliveries {@code query} asks for, newest first. */
+  List<Delivery> search(DeliveryQuery query);
 }

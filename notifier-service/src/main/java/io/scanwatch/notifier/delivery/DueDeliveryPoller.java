@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * instances polling the same store never attempt the same delivery at once.
  */
 @Component
-class DueDeliveryPoller implements SchedulingConfigurer {
+public class DueDeliveryPoller implements SchedulingConfigurer {
 
   // The logging-context key that the Kafka record interceptor of service-support fills, so that
   // retries log under the same correlation id as the first attempt.
@@ -38,12 +38,12 @@ class DueDeliveryPoller implements SchedulingConfigurer {
   }
 
   /** Attempts every delivery that is due now. */
-  void retryDueDeliveries() {
+  public void retryDueDeliveries() {
     for (Optional<Delivery> due = claimNext(); due.isPresent(); due = claimNext()) {
       Delivery delivery = due.get();
       try (var ignored =
           MDC.putCloseable(CORRELATION_ID, delivery.notification().first().correlationId())) {
-        attempts.attempt(delivery);
+        attempts.attemptInTurn(delivery);
       }
     }
   }

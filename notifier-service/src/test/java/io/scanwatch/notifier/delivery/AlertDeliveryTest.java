@@ -1,15 +1,24 @@
 package io.scanwatch.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.contracts.AlertState;
 import io.scanwatch.notifier.AlertEvents;
+import io.scanwatch.notifier.MutableClock;
+import io.scanwatch.notifier.alertstate.InMemoryNotifiedAlerts;
 import io.scanwatch.notifier.delivery.DeliveryOutcome.Delivered;
 import io.scanwatch.notifier.delivery.DeliveryOutcome.PermanentFailure;
 import io.scanwatch.notifier.delivery.DeliveryOutcome.RetryableFailure;
+import io.scanwatch.notifier.receiver.Receivers;
+import io.scanwatch.notifier.silence.InMemorySilenceStore;
+import io.scanwatch.notifier.silence.SilenceRequest;
+import io.scanwatch.notifier.silence.Silences;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +42,43 @@ class AlertDeliveryTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final AlertEvent alert = AlertEvents.p0Firing(AlertEvents.uniqueImage());
 
+  private final InMemoryNotifiedAlerts notifiedAlerts = new InMemoryNotifiedAlerts();
+  private final InMemorySilenceStore silenceStore = new InMemorySilenceStore();
+  private final List<Delivery> parked = new ArrayList<>();
+
+  private DeliveryMetrics metrics;
   private AlertDispatcher dispatcher;
   private DueDeliveryPoller poller;
 
   @BeforeEach
   void wire() {
-    List<NotificationChannel> channels = List.of(slack, email);
+    Receivers receivers = Receivers.of(List.of(slack, email));
+    metrics = new DeliveryMetrics(registry, receivers);
     var attempts =
         new DeliveryAttempts(
-            channels,
+            receivers,
             store,
             new RetrySchedule(PROPERTIES, () -> 1.0),
-            new DeliveryMetrics(registry, channels),
+            metrics,
+            notifiedAlerts,
+            parked::add,
             clock);
-    dispatcher = new AlertDispatcher(channels, store, attempts, PROPERTIES, clock);
+    dispatcher =
+        new AlertDispatcher(
+            receivers,
+            store,
+            attempts,
+            new Silences(silenceStore, clock),
+            notifiedAlerts,
+            metrics,
+            PROPERTIES,
+            clock);
     poller = new DueDeliveryPoller(store, attempts, PROPERTIES, clock);
   }
 
   @Test
   void everyReceiverIsHandedTheAlertOnceAndTheDeliveryIsRecorded() {
-    dispatcher.dispatch(alert);
+    dispatch(alert);
 
     assertThat(slack.handed()).containsExactly(alert);
     assertThat(email.handed()).containsExactly(alert);
@@ -76,8 +102,8 @@ class AlertDeliveryTest {
 
   @Test
   void aRedeliveredEventHandsNothingToAnyReceiver() {
-    dispatcher.dispatch(alert);
-    dispatcher.dispatch(alert);
+    dispatch(alert);
+    dispatch(alert);
     clock.advance(Duration.ofHours(1));
     poller.retryDueDeliveries();
 
@@ -89,7 +115,7 @@ class AlertDeliveryTest {
   void aRetryableFailureIsRetriedOnlyOnceItsBackoffHasPassed() {
     slack.then(new RetryableFailure("HTTP 503", null));
 
-    dispatcher.dispatch(alert);
+    dispatch(alert);
     assertThat(delivery("slack").state()).isEqualTo(DeliveryState.PENDING);
     assertThat(delivery("slack").nextAttemptAt()).isEqualTo(T0.plusSeconds(10));
     assertThat(delivery("slack").failureReason()).isEqualTo("HTTP 503");
@@ -109,7 +135,7 @@ class AlertDeliveryTest {
   void theReceiversRetryAfterPostponesTheNextAttempt() {
     slack.then(new RetryableFailure("HTTP 429", Duration.ofSeconds(45)));
 
-    dispatcher.dispatch(alert);
+    dispatch(alert);
 
     assertThat(delivery("slack").nextAttemptAt()).isEqualTo(T0.plusSeconds(45));
   }
@@ -118,7 +144,7 @@ class AlertDeliveryTest {
   void retryingOneReceiverNeverHandsTheAlertToAnotherAgain() {
     slack.then(new RetryableFailure("HTTP 500", null)).then(new RetryableFailure("HTTP 500", null));
 
-    dispatcher.dispatch(alert);
+    dispatch(alert);
     for (int poll = 0; poll < 10; poll++) {
       clock.advance(Duration.ofSeconds(30));
       poller.retryDueDeliveries();
@@ -137,7 +163,7 @@ class AlertDeliveryTest {
   void aPermanentFailureParksTheDeliveryWithItsReason() {
     slack.then(new PermanentFailure("HTTP 404: channel_not_found"));
 
-    dispatcher.dispatch(alert);
+    dispatch(alert);
     clock.advance(Duration.ofHours(1));
     poller.retryDueDeliveries();
 
@@ -153,7 +179,7 @@ class AlertDeliveryTest {
       slack.then(new RetryableFailure("HTTP 500", null));
     }
 
-    dispatcher.dispatch(alert);
+    dispatch(alert);
     for (int poll = 0; poll < 10; poll++) {
       clock.advance(Duration.ofMinutes(1));
       poller.retryDueDeliveries();
@@ -190,7 +216,7 @@ class AlertDeliveryTest {
   void aChannelThatThrowsLeavesTheDeliveryPendingForARetry() {
     slack.thenThrow(new IllegalStateException("defect"));
 
-    dispatcher.dispatch(alert);
+    dispatch(alert);
 
     assertThat(delivery("slack").state()).isEqualTo(DeliveryState.PENDING);
     assertThat(delivery("slack").failureReason()).isEqualTo("unexpected IllegalStateException");
@@ -217,9 +243,159 @@ class AlertDeliveryTest {
   void anAcceptedDeliveryKeepsTheReceiversStatusCode() {
     email.then(new Delivered(250));
 
-    dispatcher.dispatch(alert);
+    dispatch(alert);
 
     assertThat(delivery("email").statusCode()).isEqualTo(250);
+  }
+
+  @Test
+  void aParkedDeliveryIsPublishedAsADeadLetter() {
+    slack.then(new PermanentFailure("HTTP 400: invalid_payload", 400));
+
+    dispatch(alert);
+
+    assertThat(parked)
+        .singleElement()
+        .extracting(Delivery::id)
+        .isEqualTo(alert.eventId() + ":slack");
+    assertThat(delivery("slack").history())
+        .singleElement()
+        .satisfies(
+            attempt -> {
+              assertThat(attempt.statusCode()).isEqualTo(400);
+              assertThat(attempt.result()).isEqualTo(DeliveryState.PARKED);
+            });
+  }
+
+  @Test
+  void everyAttemptIsKeptInTheDeliveryHistory() {
+    slack.then(new RetryableFailure("HTTP 503", 503, null));
+
+    dispatch(alert);
+    clock.advance(Duration.ofSeconds(10));
+    poller.retryDueDeliveries();
+
+    assertThat(delivery("slack").history())
+        .extracting(DeliveryAttempt::number, DeliveryAttempt::result, DeliveryAttempt::statusCode)
+        .containsExactly(
+            tuple(1, DeliveryState.PENDING, 503), tuple(2, DeliveryState.DELIVERED, 200));
+  }
+
+  @Test
+  void anAlertASilenceMatchesIsRecordedAsSilencedAndNotSent() {
+    new Silences(silenceStore, clock)
+        .create(
+            new SilenceRequest(
+                new SilenceRequest.Matchers(alert.image().repository(), null, null),
+                null,
+                null,
+                Duration.ofHours(1),
+                "alice",
+                "known, fixed in the next release"),
+            "admin-token:test");
+
+    dispatch(alert);
+
+    assertThat(slack.handed()).isEmpty();
+    assertThat(delivery("slack").state()).isEqualTo(DeliveryState.SILENCED);
+    assertThat(delivery("slack").failureReason()).startsWith("silenced by ");
+    assertThat(count("slack", "silenced")).isEqualTo(1);
+  }
+
+  @Test
+  void aSilenceStopsApplyingWhenItEnds() {
+    new Silences(silenceStore, clock)
+        .create(
+            new SilenceRequest(
+                new SilenceRequest.Matchers(null, null, "P0"),
+                null,
+                null,
+                Duration.ofMinutes(30),
+                "alice",
+                "maintenance window"),
+            "admin-token:test");
+    clock.advance(Duration.ofMinutes(30));
+
+    dispatch(alert);
+
+    assertThat(slack.handed()).containsExactly(alert);
+  }
+
+  @Test
+  void aThreadStartedByTheFirstMessageIsKeptForTheAlertsLaterMessages() {
+    notifiedAlerts.track(alert, "slack", "root", Duration.ZERO, T0);
+    slack.then(new Delivered(200, "1712345678.000100"));
+
+    dispatch(alert);
+    AlertEvent resolved = AlertEvents.alert(alert.image(), alert.priority(), AlertState.RESOLVED);
+    AlertEvent sameAlertResolved =
+        new AlertEvent(
+            resolved.eventId(),
+            resolved.occurredAt(),
+            resolved.correlationId(),
+            alert.alertId(),
+            AlertState.RESOLVED,
+            alert.priority(),
+            alert.image(),
+            alert.counts(),
+            List.of(),
+            List.of(),
+            alert.firstSeenAt(),
+            alert.deadline(),
+            resolved.reportId(),
+            resolved.inputReceivedAt(),
+            alert.reason(),
+            null,
+            100,
+            "A+",
+            null,
+            alert.labels());
+    dispatcher.send(Notification.of(resolved.eventId() + ":slack", sameAlertResolved), "slack");
+
+    assertThat(store.find(resolved.eventId() + ":slack").orElseThrow().notification().threadRef())
+        .isEqualTo("1712345678.000100");
+  }
+
+  @Test
+  void overItsRateLimitAReceiverQueuesTheNextMessageForItsNextSlot() {
+    var limited = new ScriptedChannel("limited", 1);
+    Receivers receivers = Receivers.of(List.of(limited));
+    var attempts =
+        new DeliveryAttempts(
+            receivers,
+            store,
+            new RetrySchedule(PROPERTIES, () -> 1.0),
+            metrics,
+            notifiedAlerts,
+            parked::add,
+            clock);
+    var limitedDispatcher =
+        new AlertDispatcher(
+            receivers,
+            store,
+            attempts,
+            new Silences(silenceStore, clock),
+            notifiedAlerts,
+            metrics,
+            PROPERTIES,
+            clock);
+    AlertEvent second = AlertEvents.p0Firing(AlertEvents.uniqueImage());
+
+    limitedDispatcher.send(Notification.of("first", alert), "limited");
+    limitedDispatcher.send(Notification.of("second", second), "limited");
+
+    assertThat(limited.handed()).containsExactly(alert);
+    Delivery queued = store.find("second").orElseThrow();
+    assertThat(queued.state()).isEqualTo(DeliveryState.PENDING);
+    assertThat(queued.attempts()).isZero();
+    assertThat(queued.nextAttemptAt()).isEqualTo(T0.plusSeconds(1));
+  }
+
+  /** Sends {@code alert} to both receivers, as a route to both with no group wait does. */
+  private void dispatch(AlertEvent alert) {
+    for (String receiver : List.of("slack", "email")) {
+      dispatcher.send(Notification.of(alert.eventId() + ":" + receiver, alert), receiver);
+    }
   }
 
   private Delivery delivery(String receiver) {

@@ -95,4 +95,44 @@ class DeliveryOutcomesTest {
         .isEqualTo(new PermanentFailure("SMTP 550: 5.1.1 user unknown", 550));
     assertThat(DeliveryOutcomes.ofSmtpReply(250, "ok")).isEqualTo(new Delivered(250));
   }
+
+  @Test
+  void slackRateLimitingIsRetriedAfterRetryAfter() {
+    assertThat(DeliveryOutcomes.ofSlackApiError("ratelimited", "12"))
+        .isEqualTo(
+            new RetryableFailure("Slack API error: ratelimited", 200, Duration.ofSeconds(12)));
+    assertThat(DeliveryOutcomes.ofSlackApiError("ratelimited", null))
+        .isEqualTo(new RetryableFailure("Slack API error: ratelimited", 200, null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"})
+  void slacksOwnFailuresAreRetryable(String error) {
+    assertThat(DeliveryOutcomes.ofSlackApiError(error, "5"))
+        .isEqualTo(new RetryableFailure("Slack API error: " + error, 200, null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "channel_not_found",
+        "not_in_channel",
+        "invalid_auth",
+        "token_revoked",
+        "invalid_blocks",
+        "msg_too_long",
+        "is_archived",
+        "something_new"
+      })
+  void everyOtherSlackErrorIsPermanent(String error) {
+    assertThat(DeliveryOutcomes.ofSlackApiError(error, null))
+        .isEqualTo(new PermanentFailure("Slack API error: " + error, 200));
+  }
+
+  @Test
+  void aSlackAnswerWithoutAnErrorIsPermanent() {
+    assertThat(DeliveryOutcomes.ofSlackApiError(null, null))
+        .isEqualTo(new PermanentFailure("Slack API error: unreadable answer", 200));
+  }
 }

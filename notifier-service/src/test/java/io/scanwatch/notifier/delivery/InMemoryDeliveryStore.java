@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,7 +74,24 @@ final class InMemoryDeliveryStore implements DeliveryStore {
     return true;
   }
 
-  synchronized Optional<Delivery> find(String id) {
+  @Override
+  public synchronized Optional<Delivery> find(String id) {
     return Optional.ofNullable(deliveries.get(id));
+  }
+
+  @Override
+  public synchronized List<Delivery> search(DeliveryQuery query) {
+    return deliveries.values().stream()
+        .filter(
+            delivery ->
+                query.alertId() == null
+                    || delivery.notification().alerts().stream()
+                        .anyMatch(alert -> alert.alertId().equals(query.alertId())))
+        .filter(
+            delivery -> query.receiver() == null || delivery.receiver().equals(query.receiver()))
+        .filter(delivery -> query.state() == null || delivery.state() == query.state())
+        .sorted(Comparator.comparing(Delivery::createdAt).reversed())
+        .limit(query.limit())
+        .toList();
   }
 }

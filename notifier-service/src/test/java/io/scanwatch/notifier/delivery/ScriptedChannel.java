@@ -11,11 +11,17 @@ import java.util.function.Supplier;
 final class ScriptedChannel implements NotificationChannel {
 
   private final String name;
+  private final double maxPerSecond;
   private final Deque<Supplier<DeliveryOutcome>> script = new ArrayDeque<>();
   private final List<AlertEvent> handed = new ArrayList<>();
 
   ScriptedChannel(String name) {
+    this(name, 0);
+  }
+
+  ScriptedChannel(String name, double maxPerSecond) {
     this.name = name;
+    this.maxPerSecond = maxPerSecond;
   }
 
   ScriptedChannel then(DeliveryOutcome outcome) {
@@ -47,7 +53,7 @@ final class ScriptedChannel implements NotificationChannel {
 
   @Override
   public double maxPerSecond() {
-    return 0;
+    return maxPerSecond;
   }
 
   @Override

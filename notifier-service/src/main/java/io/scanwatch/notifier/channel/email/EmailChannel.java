@@ -1,5 +1,7 @@
 package io.scanwatch.notifier.channel.email;
 
+import io.scanwatch.notifier.channel.ImageLinks;
+import io.scanwatch.notifier.channel.NotificationText;
 import io.scanwatch.notifier.delivery.DeliveryOutcome;
 import io.scanwatch.notifier.delivery.DeliveryOutcomes;
 import io.scanwatch.notifier.delivery.Notification;
@@ -7,6 +9,7 @@ import io.scanwatch.notifier.delivery.NotificationChannel;
 import jakarta.mail.SendFailedException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -19,42 +22,58 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Sends alerts as e-mail, plain text with an HTML alternative, over SMTP. */
+/**
+ * Sends notifications as e-mail, plain text with an HTML alternative, over SMTP to the receiver's
+ * recipients. The SMTP password is Boot's mail sender's and never reaches a failure reason.
+ */
 public class EmailChannel implements NotificationChannel {
 
-  private static final String NAME = "email";
+  /** The receiver type. */
+  public static final String TYPE = "email";
 
   // JavaMail returns only when the server accepted the message, which SMTP answers with 250.
   private static final int SMTP_ACCEPTED = 250;
 
+  private final String name;
   private final JavaMailSender mailSender;
   private final String from;
   private final String[] to;
+  private final double maxPerSecond;
+  private final ImageLinks links;
 
-  public EmailChannel(JavaMailSender mailSender, EmailProperties properties) {
-    this.mailSender = mailSender;
-    this.from = properties.from();
-    this.to = properties.to().toArray(String[]::new);
+  public EmailChannel(
+      String name,
+      JavaMailSender mailSender,
+      String from,
+      List<String> to,
+      double maxPerSecond,
+      ImageLinks links) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.mailSender = Objects.requireNonNull(mailSender, "mailSender");
+    this.from = Objects.requireNonNull(from, "from");
+    this.to = to.toArray(String[]::new);
+    this.maxPerSecond = maxPerSecond;
+    this.links = Objects.requireNonNull(links, "links");
   }
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
   public String type() {
-    return NAME;
+    return TYPE;
   }
 
   @Override
   public double maxPerSecond() {
-    return 0;
+    return maxPerSecond;
   }
 
   @Override
   public DeliveryOutcome deliver(Notification notification) {
-    EmailMessage message = EmailMessage.render(notification.first());
+    EmailMessage message = EmailMessage.render(NotificationText.of(notification, links));
     try {
       mailSender.send(
           mime -> {
@@ -110,6 +129,11 @@ public class EmailChannel implements NotificationChannel {
       case SMTPSendFailedException send -> OptionalInt.of(send.getReturnCode());
       default -> OptionalInt.empty();
     };
+  }
+
+  @Override
+  public String toString() {
+    return "EmailChannel[name=" + name + ", to=" + List.of(to) + "]";
   }
 
   private static Throwable next(Throwable failure) {

@@ -2,29 +2,16 @@ package io.scanwatch.notifier.channel.email;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The e-mail receiver. The SMTP server and its credentials are Boot's {@code spring.mail.*}.
+ * What every e-mail receiver shares. The SMTP server and its credentials are Boot's {@code
+ * spring.mail.*}; the recipients are each receiver's {@code to}.
  *
- * @param from the sender address
- * @param to the recipients; none turns the e-mail receiver off
+ * @param from the sender address ({@code EMAIL_FROM})
  */
 @Validated
 @ConfigurationProperties("scanwatch.notifier.email")
-public record EmailProperties(@NotBlank @Email String from, List<@Email String> to) {
-
-  public EmailProperties {
-    to =
-        to == null
-            ? List.of()
-            : to.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
-  }
-
-  /** Whether any recipient is configured. */
-  public boolean enabled() {
-    return !to.isEmpty();
-  }
-}
+public record EmailProperties(@NotBlank @Email @DefaultValue("scanwatch@localhost") String from) {}

@@ -1,94 +1,78 @@
 package io.scanwatch.notifier.channel.slack;
 
+import io.scanwatch.notifier.channel.ImageLinks;
+import io.scanwatch.notifier.channel.JsonPoster;
+import io.scanwatch.notifier.channel.NotificationText;
 import io.scanwatch.notifier.delivery.DeliveryOutcome;
-import io.scanwatch.notifier.delivery.DeliveryOutcomes;
 import io.scanwatch.notifier.delivery.Notification;
 import io.scanwatch.notifier.delivery.NotificationChannel;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts alerts to a Slack incoming webhook. The webhook URL is a secret: it is never logged and
- * never part of a failure reason.
+ * Posts notifications to a Slack incoming webhook. The webhook URL is a secret: it is never logged
+ * and never part of a failure reason or of {@link #toString()}.
  */
 public class SlackChannel implements NotificationChannel, AutoCloseable {
 
-  private static final String NAME = "slack";
+  /** The receiver type. */
+  public static final String TYPE = "slack";
 
-  // Enough of an error body to carry Slack's reason ("invalid_payload", "channel_not_found").
-  private static final int ERROR_BODY_BYTES = 200;
-
+  private final String name;
   private final URI webhookUrl;
-  private final HttpClient httpClient;
-  private final RestClient restClient;
+  private final double maxPerSecond;
+  private final ImageLinks links;
+  private final JsonPoster poster;
 
-  public SlackChannel(SlackProperties properties) {
-    this.webhookUrl = Objects.requireNonNull(properties.webhookUrl(), "webhookUrl");
-    this.httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-    var requestFactory = new JdkClientHttpRequestFactory(httpClient);
-    requestFactory.setReadTimeout(properties.readTimeout());
-    this.restClient = RestClient.builder().requestFactory(requestFactory).build();
+  public SlackChannel(
+      String name,
+      URI webhookUrl,
+      double maxPerSecond,
+      Duration connectTimeout,
+      Duration readTimeout,
+      ImageLinks links) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.webhookUrl = Objects.requireNonNull(webhookUrl, "webhookUrl");
+    this.maxPerSecond = maxPerSecond;
+    this.links = Objects.requireNonNull(links, "links");
+    this.poster = new JsonPoster(connectTimeout, readTimeout);
   }
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
   public String type() {
-    return NAME;
+    return TYPE;
   }
 
   @Override
   public double maxPerSecond() {
-    // Slack takes about one message per second per incoming webhook.
-    return 1;
+    return maxPerSecond;
   }
 
   @Override
   public DeliveryOutcome deliver(Notification notification) {
     byte[] payload =
-        JsonMapper.shared().writeValueAsBytes(SlackMessage.render(notification.first()));
-    try {
-      return restClient
-          .post()
-          .uri(webhookUrl)
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(payload)
-          .exchange(
-              (request, response) ->
-                  DeliveryOutcomes.ofHttpStatus(
-                      response.getStatusCode().value(),
-                      response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-                      errorBody(response)));
-    } catch (RestClientException e) {
-      return DeliveryOutcomes.ofTransportFailure(e);
-    }
+        JsonMapper.shared()
+            .writeValueAsBytes(SlackMessage.render(NotificationText.of(notification, links)));
+    // An incoming webhook answers 200 "ok"; its errors are 4xx with a word such as
+    // "invalid_blocks" or "channel_is_archived", which the outcome keeps.
+    return poster.post(webhookUrl, payload, Map.of());
   }
 
   @Override
   public void close() {
-    httpClient.close();
+    poster.close();
   }
 
-  private static String errorBody(ClientHttpResponse response) throws IOException {
-    if (response.getStatusCode().is2xxSuccessful()) {
-      return null;
-    }
-    try (InputStream body = response.getBody()) {
-      return new String(body.readNBytes(ERROR_BODY_BYTES), StandardCharsets.UTF_8);
-    }
+  @Override
+  public String toString() {
+    return "SlackChannel[name=" + name + ", webhookUrl=(secret)]";
   }
 }

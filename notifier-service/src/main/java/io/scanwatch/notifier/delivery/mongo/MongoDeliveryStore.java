@@ -4,14 +4,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.scanwatch.notifier.delivery.Delivery;
+import io.scanwatch.notifier.delivery.DeliveryQuery;
 import io.scanwatch.notifier.delivery.DeliveryState;
 import io.scanwatch.notifier.delivery.DeliveryStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -77,5 +80,30 @@ class MongoDeliveryStore implements DeliveryStore {
             .set("threadRef", delivery.threadRef())
             .push("history", delivery.latestAttempt(finishedAt));
     return mongo.updateFirst(sameAttempt, result, DeliveryDocument.class).getMatchedCount() == 1;
+  }
+
+  @Override
+  public Optional<Delivery> find(String id) {
+    return Optional.ofNullable(mongo.findById(id, DeliveryDocument.class))
+        .map(DeliveryDocument::toDelivery);
+  }
+
+  @Override
+  public List<Delivery> search(DeliveryQuery query) {
+    Criteria criteria = new Criteria();
+    if (query.alertId() != null) {
+      criteria.and("alertIds").is(query.alertId());
+    }
+    if (query.receiver() != null) {
+      criteria.and("receiver").is(query.receiver());
+    }
+    if (query.state() != null) {
+      criteria.and("state").is(query.state());
+    }
+    Query matching =
+        query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(query.limit());
+    return mongo.find(matching, DeliveryDocument.class).stream()
+        .map(DeliveryDocument::toDelivery)
+        .toList();
   }
 }

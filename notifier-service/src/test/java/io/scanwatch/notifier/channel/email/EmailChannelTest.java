@@ -1,16 +1,25 @@
 package io.scanwatch.notifier.channel.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.scanwatch.contracts.AlertEvent;
+import io.scanwatch.contracts.AlertState;
 import io.scanwatch.contracts.ImageReference;
 import io.scanwatch.notifier.AlertEvents;
+import io.scanwatch.notifier.channel.ImageLinks;
 import io.scanwatch.notifier.channel.NotificationChannelContract;
+import io.scanwatch.notifier.channel.email.ScriptedSmtpServer.Script;
+import io.scanwatch.notifier.delivery.DeliveryOutcome;
 import io.scanwatch.notifier.delivery.DeliveryOutcome.PermanentFailure;
 import io.scanwatch.notifier.delivery.DeliveryOutcome.RetryableFailure;
+import io.scanwatch.notifier.delivery.Notification;
 import io.scanwatch.notifier.delivery.NotificationChannel;
+import io.scanwatch.notifier.delivery.NotificationKind;
+import io.scanwatch.notifier.receiver.ReceiverProperties;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,21 +29,31 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+/**
+ * The e-mail channel against GreenMail for what is delivered, and against {@link
+ * ScriptedSmtpServer} for the SMTP equivalents of the contract's failures: 421 (no delay in SMTP),
+ * 451 then success, 550, and a server that never answers.
+ */
 class EmailChannelTest extends NotificationChannelContract {
 
   private static final String FROM = "scanwatch@scanwatch.test";
   private static final List<String> TO = List.of("oncall@acme.test", "security@acme.test");
+  private static final String SMTP_PASSWORD = "smtp-s3cr3t-password";
 
   @RegisterExtension
   static final GreenMailExtension smtp =
@@ -42,14 +61,25 @@ class EmailChannelTest extends NotificationChannelContract {
           .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
           .withPerMethodLifecycle(false);
 
+  private ScriptedSmtpServer scripted;
+  private int port;
+
   @BeforeEach
   void emptyMailboxes() throws Exception {
     smtp.purgeEmailFromAllMailboxes();
+    port = smtp.getSmtp().getPort();
+  }
+
+  @AfterEach
+  void stopScriptedServer() throws IOException {
+    if (scripted != null) {
+      scripted.close();
+    }
   }
 
   @Override
   protected NotificationChannel channel() {
-    return emailChannelTo(smtp.getSmtp().getPort());
+    return emailChannelTo(port);
   }
 
   @Override
@@ -67,6 +97,61 @@ class EmailChannelTest extends NotificationChannelContract {
           header(message, "Subject") + "\n" + partOf(message, "text/plain"));
     }
     return List.copyOf(byMessageId.values());
+  }
+
+  @Override
+  protected List<String> secrets() {
+    return List.of(SMTP_PASSWORD);
+  }
+
+  @Override
+  protected void receiverThrottles() {
+    useScripted(new Script("MAIL", "421 4.7.0 too many messages, slow down"));
+  }
+
+  @Override
+  protected Duration expectedThrottleDelay() {
+    // SMTP has no Retry-After: our own backoff decides.
+    return null;
+  }
+
+  @Override
+  protected void receiverFailsOnceThenAccepts() {
+    useScripted(new Script("DATA", "451 4.3.0 local error in processing"), Script.ACCEPT);
+  }
+
+  @Override
+  protected void receiverRefuses() {
+    useScripted(new Script("RCPT", "550 5.1.1 user unknown"));
+  }
+
+  @Override
+  protected void receiverNeverAnswers() {
+    useScripted(Script.SILENT);
+  }
+
+  private void useScripted(Script... scripts) {
+    scripted = new ScriptedSmtpServer(scripts);
+    port = scripted.port();
+  }
+
+  @Test
+  void a421IsRetryableWithTheServersReply() {
+    receiverThrottles();
+
+    DeliveryOutcome outcome = deliver();
+
+    assertThat(outcome)
+        .isEqualTo(
+            new RetryableFailure("SMTP 421: 421 4.7.0 too many messages, slow down", 421, null));
+  }
+
+  @Test
+  void aRecipientTheServerDoesNotKnowIsPermanent() {
+    receiverRefuses();
+
+    assertThat(deliver()).isInstanceOf(PermanentFailure.class);
+    assertThat(((PermanentFailure) deliver()).statusCode()).isEqualTo(550);
   }
 
   @Test
@@ -88,24 +173,66 @@ class EmailChannelTest extends NotificationChannelContract {
 
   @Test
   void theBodyStatesTheFactsAsPlainTextAndAsHtml() {
-    ImageReference image = AlertEvents.uniqueImage();
+    AlertEvent alert = AlertEvents.debian11P0();
 
-    channel().deliver(AlertEvents.notification(AlertEvents.p0Firing(image)));
+    channel().deliver(AlertEvents.notification(alert));
 
     MimeMessage message = smtp.getReceivedMessages()[0];
     assertThat(partOf(message, "text/plain"))
         .contains(
-            "P0 alert FIRING for " + image.displayName(),
-            "Deadline:  2026-12-05T10:15:30Z (UTC)",
-            "Findings:  CRITICAL 1 · HIGH 0 · MEDIUM 3 · LOW 2 · UNKNOWN 0",
-            "  - max-critical: 1 CRITICAL finding, at most 0 allowed",
-            "  - CRITICAL CVE-2023-0286 in openssl 1.1.1n-0+deb11u3 → 1.1.1n-0+deb11u4",
-            "  - MEDIUM CVE-2022-1304 in e2fsprogs 1.46.2-2 → no fix yet");
+            "P0 · registry.acme.test/shop/backend:1.4.2",
+            "State:       Firing",
+            "Deadline:    2026-03-04T09:00:00Z (UTC)",
+            "Findings:    CRITICAL 4 · HIGH 7 · MEDIUM 15 · LOW 31 · UNKNOWN 2",
+            "Score:       74/100, grade C",
+            "Root cause:  52 of 59 counted findings come from OS packages of Debian 11 (bullseye)",
+            "Image page:  http://localhost:3000/d/scanwatch-image/scanwatch-image"
+                + "?var-repository=registry.acme.test%2Fshop%2Fbackend&var-tag=1.4.2",
+            "  - max-critical: 4 CRITICAL findings, at most 0 allowed",
+            "  - CRITICAL CVE-2022-37434 in zlib1g 1:1.2.11.dfsg-2+deb11u1 → 1:1.2.11.dfsg-2+deb11u2",
+            "  - CRITICAL CVE-2023-45853 in zlib1g 1:1.2.11.dfsg-2+deb11u1 → no fix yet",
+            "environment=production, team=shop");
     assertThat(partOf(message, "text/html"))
         .contains(
-            "<h2>P0 · " + image.displayName() + "</h2>",
-            "<td>2026-12-05T10:15:30Z</td>",
-            "<li>MEDIUM CVE-2022-1304 in e2fsprogs 1.46.2-2 → no fix yet</li>");
+            "<h2>P0 · registry.acme.test/shop/backend:1.4.2</h2>",
+            "<td>2026-03-04T09:00:00Z</td>",
+            "<td>74/100, grade C</td>",
+            "<a href=\"http://localhost:3000/d/scanwatch-image/scanwatch-image"
+                + "?var-repository=registry.acme.test%2Fshop%2Fbackend&amp;var-tag=1.4.2\">",
+            "<li>CRITICAL CVE-2023-45853 in zlib1g 1:1.2.11.dfsg-2+deb11u1 → no fix yet</li>");
+  }
+
+  @Test
+  void theSubjectSaysWhenTheAlertIsNotNews() throws Exception {
+    AlertEvent alert = AlertEvents.p0Firing(AlertEvents.uniqueImage());
+
+    channel()
+        .deliver(AlertEvents.notification(AlertEvents.inState(alert, AlertState.RESOLVED, null)));
+    channel().deliver(new Notification("n-test", NotificationKind.TEST, List.of(alert), null));
+
+    assertThat(List.of(smtp.getReceivedMessages()))
+        .extracting(MimeMessage::getSubject)
+        .contains(
+            "[Scanwatch P0] Resolved: " + alert.image().displayName(),
+            "[Scanwatch P0] Test message: " + alert.image().displayName());
+  }
+
+  @Test
+  void aGroupedMessageHasOneSectionPerAlert() throws Exception {
+    AlertEvent first = AlertEvents.p0Firing(AlertEvents.uniqueImage());
+    AlertEvent second = AlertEvents.p0Firing(AlertEvents.uniqueImage());
+
+    channel()
+        .deliver(
+            new Notification("n-group", NotificationKind.REPEAT, List.of(first, second), null));
+
+    MimeMessage message = smtp.getReceivedMessages()[0];
+    assertThat(message.getSubject()).isEqualTo("[Scanwatch] Still open: 2 alerts: 2 P0");
+    assertThat(partOf(message, "text/plain"))
+        .contains(
+            "== P0 · " + first.image().displayName() + " ==",
+            "== P0 · " + second.image().displayName() + " ==",
+            "State:       Still open");
   }
 
   @Test
@@ -133,6 +260,46 @@ class EmailChannelTest extends NotificationChannelContract {
         .isEqualTo(new PermanentFailure("SMTP authentication failed"));
   }
 
+  @Test
+  void theFactoryNeedsRecipientsThatAreAddressesAndAMailServer() {
+    var sender = new JavaMailSenderImpl();
+    var factory =
+        new EmailChannelFactory(
+            new StaticListableBeanFactory(Map.of("mailSender", sender))
+                .getBeanProvider(JavaMailSender.class),
+            new EmailProperties(FROM),
+            ImageLinks.defaults());
+
+    assertThat(factory.type()).isEqualTo("email");
+    EmailChannel channel = factory.create(receiver(TO));
+    assertThat(channel.name()).isEqualTo("oncall-mail");
+    assertThat(channel.maxPerSecond()).isZero();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> factory.create(receiver(List.of())))
+        .withMessage("receiver 'oncall-mail' (email): to needs at least one recipient");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> factory.create(receiver(List.of("oncall@acme.test", "not an address"))))
+        .withMessage("receiver 'oncall-mail' (email): to holds an invalid address: not an address");
+    var withoutServer =
+        new EmailChannelFactory(
+            new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+            new EmailProperties(FROM),
+            ImageLinks.defaults());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withoutServer.create(receiver(TO)))
+        .withMessageContaining("spring.mail.host");
+  }
+
+  private static ReceiverProperties receiver(List<String> to) {
+    return new ReceiverProperties(
+        "oncall-mail", "email", null, null, null, to, null, null, null, null);
+  }
+
+  private DeliveryOutcome deliver() {
+    return channel()
+        .deliver(AlertEvents.notification(AlertEvents.p0Firing(AlertEvents.uniqueImage())));
+  }
+
   private static MailSendException rejectedRecipient(int code, String reply) throws Exception {
     var address = new InternetAddress(TO.getFirst());
     var perAddress = new SMTPAddressFailedException(address, "RCPT TO", code, reply);
@@ -150,9 +317,10 @@ class EmailChannelTest extends NotificationChannelContract {
     var sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(port);
+    sender.setPassword(SMTP_PASSWORD);
     sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
     sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
-    return new EmailChannel(sender, new EmailProperties(FROM, TO));
+    return new EmailChannel("oncall-mail", sender, FROM, TO, 0, LINKS);
   }
 
   private static String header(MimeMessage message, String name) {
