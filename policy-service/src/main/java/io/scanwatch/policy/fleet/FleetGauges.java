@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The state of the fleet as gauges, recomputed from the stored verdicts and alerts on an interval,
  * so every instance shows the same numbers and a restart loses nothing: per image (repository and
- * tag) its counted and suppressed findings by severity, its score and whether it fails; across the
- * fleet the images per grade, the open alerts and the images past their deadline per priority, and
- * the images pushed but not scanned. Labels are never CVE ids, digests or free text.
+ * tag) its counted and suppressed findings by severity, its score, whether it fails and, when it
+ * does, when its fix is due; across the fleet the images per grade, the open alerts and the images
+ * past their deadline per priority, and the images pushed but not scanned. Labels are never CVE
+ * ids, digests or free text.
  */
 public class FleetGauges {
 
@@ -44,6 +45,7 @@ public class FleetGauges {
   private final MultiGauge scores;
   private final MultiGauge failing;
   private final MultiGauge grades;
+  private final MultiGauge deadlines;
   private final Map<Priority, AtomicInteger> openAlerts = new EnumMap<>(Priority.class);
   private final Map<Priority, AtomicInteger> pastDeadline = new EnumMap<>(Priority.class);
   private final AtomicInteger notScanned = new AtomicInteger();
@@ -76,6 +78,13 @@ public class FleetGauges {
         MultiGauge.builder("scanwatch.images.by.grade")
             .description("Images whose latest scan has this grade")
             .register(meters);
+    deadlines =
+        MultiGauge.builder("scanwatch.image.deadline.timestamp")
+            .description(
+                "When a failing image's fix is due, in seconds since the epoch; minus time() it is"
+                    + " the time left")
+            .baseUnit("seconds")
+            .register(meters);
     for (Priority priority : Priority.values()) {
       openAlerts.put(
           priority,
@@ -99,6 +108,7 @@ public class FleetGauges {
       var vulnerabilityRows = new ArrayList<MultiGauge.Row<?>>();
       var scoreRows = new ArrayList<MultiGauge.Row<?>>();
       var failingRows = new ArrayList<MultiGauge.Row<?>>();
+      var deadlineRows = new ArrayList<MultiGauge.Row<?>>();
       Map<String, Integer> perGrade = new TreeMap<>();
       Map<Priority, Integer> late = new EnumMap<>(Priority.class);
       for (Verdict verdict : latest) {
@@ -116,6 +126,12 @@ public class FleetGauges {
         scoreRows.add(MultiGauge.Row.of(image, verdict.score().value()));
         failingRows.add(MultiGauge.Row.of(image, verdict.passed() ? 0 : 1));
         perGrade.merge(verdict.score().grade(), 1, Integer::sum);
+        if (!verdict.passed() && verdict.deadline() != null && verdict.priority() != null) {
+          deadlineRows.add(
+              MultiGauge.Row.of(
+                  image.and("priority", verdict.priority().name()),
+                  verdict.deadline().getEpochSecond()));
+        }
         if (!verdict.passed() && verdict.deadline() != null && verdict.deadline().isBefore(now)) {
           late.merge(verdict.priority(), 1, Integer::sum);
         }
@@ -123,6 +139,7 @@ public class FleetGauges {
       vulnerabilities.register(vulnerabilityRows, true);
       scores.register(scoreRows, true);
       failing.register(failingRows, true);
+      deadlines.register(deadlineRows, true);
       grades.register(
           perGrade.entrySet().stream()
               .map(e -> MultiGauge.Row.of(Tags.of("grade", e.getKey()), e.getValue()))

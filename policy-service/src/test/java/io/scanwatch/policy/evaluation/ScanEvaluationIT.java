@@ -205,7 +205,27 @@ class ScanEvaluationIT {
                             + tagLabel
                             + "} 1.0")
                     .containsPattern(
+                        "scanwatch_image_deadline_timestamp_seconds\\{priority=\"P0\","
+                            + repository
+                            + ","
+                            + service
+                            + ","
+                            + tagLabel
+                            + "} [0-9.E]+")
+                    .containsPattern(
                         "scanwatch_alerts_open\\{priority=\"P0\",service=\"policy-service\"} [1-9]"));
+    String deadlineSeries =
+        "scanwatch_image_deadline_timestamp_seconds{priority=\"P0\","
+            + repository
+            + ","
+            + service
+            + ","
+            + tagLabel
+            + "} ";
+    String exposition = prometheus();
+    int at = exposition.indexOf(deadlineSeries) + deadlineSeries.length();
+    assertThat(Double.parseDouble(exposition.substring(at, exposition.indexOf('\n', at))))
+        .isEqualTo(verdict.deadline().getEpochSecond());
     assertThat(status("/api/v1/verdicts/no-such-report")).isEqualTo(404);
   }
 
