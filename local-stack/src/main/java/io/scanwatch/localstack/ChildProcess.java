@@ -129,6 +129,12 @@ public final class ChildProcess {
     }
   }
 
+  /** Kills the process at once (SIGKILL), as a crash or an OOM killer would, and waits for it. */
+  public void kill(Duration timeout) {
+    process.destroyForcibly();
+    waitForExit(timeout);
+  }
+
   /** The last lines of this run's log, for error messages. */
   public String logTail() {
     try {

@@ -83,7 +83,10 @@ public final class ServiceProcess {
         env.put("SMTP_PORT", Integer.toString(ports.smtp()));
         env.put("EMAIL_FROM", "scanwatch@localhost");
         env.put("EMAIL_TO", "security-team@localhost");
+        // Locally every alert goes out at once; grouping waits are for real fleets.
         env.put("SCANWATCH_GROUP_WAIT", "0s");
+        env.put("SCANWATCH_API_TOKENS", StackConfig.DEV_API_TOKEN);
+        env.put("SCANWATCH_ADMIN_TOKENS", StackConfig.DEV_ADMIN_TOKEN);
       }
       case POLICY -> {
         env.put("SCANWATCH_API_TOKENS", StackConfig.DEV_API_TOKEN);

@@ -22,13 +22,10 @@ import io.scanwatch.contracts.Priority;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.contracts.VerdictIssued;
-import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TopicRecorder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,8 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,60 +59,47 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndIT {
 
-  private static final String TOKEN = "e2e-" + UUID.randomUUID();
   private static final String SLACK_PATH = "/services/T000/B000/e2e";
   private static final String FAILING_IMAGE =
       "ghcr.io/aquasecurity/trivy-test-images:spring4shell-jre11";
-  private static final Duration STARTUP = Duration.ofSeconds(120);
   private static final Duration DELIVERY = Duration.ofSeconds(120);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern ISO_INSTANT =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
-  private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+  private ServicesUnderTest services;
   private WireMockServer slack;
   private GreenMail smtp;
-  private StackConfig stack;
 
   @BeforeAll
   void startTheSystem(@TempDir Path stateDir) throws IOException {
-    TestInfrastructure infrastructure = TestInfrastructure.shared();
     slack = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     slack.start();
     slack.stubFor(
         post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
-    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp =
+        new GreenMail(
+            new ServerSetup(ServicesUnderTest.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    stack = new StackConfig(StackConfig.locateRepository(), stateDir, StackPorts.DEFAULTS);
-
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    for (Service service : Service.values()) {
-      int port = freePort();
-      ports.put(service, port);
-      Map<String, String> env = new LinkedHashMap<>(ServiceProcess.environment(service, stack));
-      env.put("SERVER_PORT", Integer.toString(port));
-      env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-      env.put("MONGODB_URI", infrastructure.mongoUri("e2e-" + run + "-" + service.shortName()));
-      if (service == Service.INGEST) {
-        env.put("SCANWATCH_API_TOKENS", TOKEN);
-      }
-      if (service == Service.NOTIFIER) {
-        env.put("SLACK_WEBHOOK_URL", slack.baseUrl() + SLACK_PATH);
-        env.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
-      }
-      services.put(service, ServiceProcess.start(service, stack, env));
-    }
-    services.forEach(
-        (service, process) ->
-            process.awaitReady(
-                "healthy", () -> ServiceProcess.isHealthy(http, ports.get(service)), STARTUP));
+    services =
+        ServicesUnderTest.start(
+            stateDir,
+            "e2e",
+            Map.of(
+                Service.NOTIFIER,
+                Map.of(
+                    "SLACK_WEBHOOK_URL",
+                    slack.baseUrl() + SLACK_PATH,
+                    "SMTP_PORT",
+                    Integer.toString(smtp.getSmtp().getPort()))));
   }
 
   @AfterAll
   void stopTheSystem() {
-    services.values().forEach(process -> process.stop(Duration.ofSeconds(10)));
+    if (services != null) {
+      services.close();
+    }
     if (slack != null) {
       slack.stop();
     }
@@ -190,10 +172,7 @@ class EndToEndIT {
     try {
       await().alias(what).atMost(DELIVERY).until(arrived);
     } catch (ConditionTimeoutException e) {
-      services.forEach(
-          (service, process) ->
-              System.err.printf(
-                  "--- %s log tail ---%n%s%n", service.artifactId(), process.logTail()));
+      services.printLogTails();
       throw e;
     }
   }
@@ -238,16 +217,12 @@ class EndToEndIT {
     String digest = "sha256:954b378c375d852eb3c63ab88978f640b4348b01c1b3456a024a81536dafbbf4";
     try (var images = TopicRecorder.recording(Topics.IMAGE_EVENTS)) {
       var push =
-          HttpRequest.newBuilder(
-                  URI.create(
-                      "http://127.0.0.1:"
-                          + ports.get(Service.INGEST)
-                          + "/api/v1/webhooks/harbor/local"))
+          HttpRequest.newBuilder(services.uri(Service.INGEST, "/api/v1/webhooks/harbor/local"))
               .header("Authorization", StackConfig.DEV_WEBHOOK_SECRET)
               .header("Content-Type", "application/json")
               .POST(
                   HttpRequest.BodyPublishers.ofFile(
-                      stack.example(EndpointTable.HARBOR_PUSH_EXAMPLE)))
+                      services.stack().example(EndpointTable.HARBOR_PUSH_EXAMPLE)))
               .build();
       HttpResponse<String> response = http.send(push, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -279,11 +254,8 @@ class EndToEndIT {
 
     var inventory =
         HttpRequest.newBuilder(
-                URI.create(
-                    "http://127.0.0.1:"
-                        + ports.get(Service.INGEST)
-                        + "/api/v1/images?repository=harbor/alpine"))
-            .header("Authorization", "Bearer " + TOKEN)
+                services.uri(Service.INGEST, "/api/v1/images?repository=harbor/alpine"))
+            .header("Authorization", "Bearer " + services.token())
             .build();
     JsonNode listed =
         JSON.readTree(http.send(inventory, HttpResponse.BodyHandlers.ofString()).body());
@@ -298,19 +270,11 @@ class EndToEndIT {
   }
 
   private HttpResponse<String> postExample(String example) throws Exception {
-    return postReport(Files.readAllBytes(stack.example(example)));
+    return postReport(Files.readAllBytes(services.stack().example(example)));
   }
 
   private HttpResponse<String> postReport(byte[] report) throws Exception {
-    var request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://127.0.0.1:" + ports.get(Service.INGEST) + "/api/v1/reports/trivy"))
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(report))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return services.postReport(report);
   }
 
   /** Slack requests about the failing example image; other tests' images are left out. */
@@ -336,11 +300,5 @@ class EndToEndIT {
     Matcher instant = ISO_INSTANT.matcher(body);
     assertThat(instant.find()).as("the message states the deadline as an instant").isTrue();
     return Instant.parse(instant.group());
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
