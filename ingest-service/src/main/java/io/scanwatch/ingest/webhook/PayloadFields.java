@@ -19,6 +19,7 @@ public final class PayloadFields {
   private static final Pattern BARE_SHA256 = Pattern.compile("[a-fA-F0-9]{64}");
   private static final Pattern SHA256 = Pattern.compile("sha256:[a-f0-9]{64}");
   private static final Pattern SHA512 = Pattern.compile("sha512:[a-f0-9]{128}");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   private PayloadFields() {}
 
@@ -54,7 +55,7 @@ public final class PayloadFields {
 
   /**
    * A time given as epoch seconds (a number or a string of digits) or as an RFC 3339 string; {@code
-   * null} when absent or unreadable.
+   * null} when absent, unreadable, or outside 1970 to 9999 (the range of the times events carry).
    */
   public static Instant instant(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
@@ -62,20 +63,32 @@ public final class PayloadFields {
       return null;
     }
     if (value.isNumber()) {
-      return Instant.ofEpochSecond(value.asLong());
+      return value.canConvertToLong() ? epochSeconds(value.asLong()) : null;
     }
     String text = text(node, field);
     if (text == null) {
       return null;
     }
     if (text.chars().allMatch(Character::isDigit) && text.length() <= 12) {
-      return Instant.ofEpochSecond(Long.parseLong(text));
+      return epochSeconds(Long.parseLong(text));
     }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return plausible(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException notRfc3339) {
       return null;
     }
+  }
+
+  private static Instant epochSeconds(long seconds) {
+    return seconds < 0 || seconds > LATEST.getEpochSecond() ? null : Instant.ofEpochSecond(seconds);
+  }
+
+  /**
+   * The instant, or {@code null} outside 1970 to 9999: no registry sends such a time, and an event
+   * id, which holds its time in milliseconds, could not hold the extremes.
+   */
+  private static Instant plausible(Instant instant) {
+    return instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST) ? null : instant;
   }
 
   /**

@@ -66,6 +66,24 @@ class DockerHubWebhookNormalizerTest extends WebhookNormalizerContract {
   }
 
   @Test
+  void aPushTimeBeyondALongIsNoTimeRatherThanAFailure() {
+    // Found by WebhookNormalizersFuzzTest (regression-pushed-at-beyond-long.json): Jackson threw
+    // converting the number, and the endpoint answered 500.
+    assertThat(
+            normalizeJson(
+                """
+                {"push_data": {"tag": "latest", "pushed_at": 141444444444447566161},
+                 "repository": {"repo_name": "acme/web"}}
+                """))
+        .isEqualTo(
+            WebhookOutcome.Normalized.of(
+                RegistryEvent.of(ImageAction.PUSHED, "acme/web")
+                    .registry("docker.io")
+                    .tag("latest")
+                    .build()));
+  }
+
+  @Test
   void anEmptyTagIsNoTag() {
     assertThat(
             normalizeJson(
