@@ -27,13 +27,22 @@ public class ReportIntake {
   private final ReportStore store;
   private final ScanEventPublisher publisher;
   private final ImageInventory inventory;
+  private final int maxFindings;
   private final Clock clock;
 
+  /**
+   * @param maxFindings the most findings a report may hold; a larger one is refused unstored
+   */
   public ReportIntake(
-      ReportStore store, ScanEventPublisher publisher, ImageInventory inventory, Clock clock) {
+      ReportStore store,
+      ScanEventPublisher publisher,
+      ImageInventory inventory,
+      int maxFindings,
+      Clock clock) {
     this.store = store;
     this.publisher = publisher;
     this.inventory = inventory;
+    this.maxFindings = maxFindings;
     this.clock = clock;
   }
 
@@ -54,6 +63,15 @@ public class ReportIntake {
     ParseOutcome outcome = parser.apply(raw);
     if (!(outcome instanceof ParseOutcome.Parsed parsed)) {
       return new IntakeOutcome.Rejected(outcome);
+    }
+    if (parsed.findings().size() > maxFindings) {
+      return new IntakeOutcome.Rejected(
+          new ParseOutcome.LimitExceeded(
+              "the report holds "
+                  + parsed.findings().size()
+                  + " findings; at most "
+                  + maxFindings
+                  + " are accepted (SCANWATCH_MAX_FINDINGS)"));
     }
     ImageReference image = imageOverride != null ? imageOverride : parsed.image();
     if (image == null) {

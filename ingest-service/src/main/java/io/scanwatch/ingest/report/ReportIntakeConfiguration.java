@@ -11,7 +11,11 @@ class ReportIntakeConfiguration {
 
   @Bean
   ReportIntake reportIntake(
-      ReportStore store, ScanEventPublisher publisher, ImageInventory inventory, Clock clock) {
-    return new ReportIntake(store, publisher, inventory, clock);
+      ReportStore store,
+      ScanEventPublisher publisher,
+      ImageInventory inventory,
+      ReportLimitsProperties limits,
+      Clock clock) {
+    return new ReportIntake(store, publisher, inventory, limits.maxFindings(), clock);
   }
 }

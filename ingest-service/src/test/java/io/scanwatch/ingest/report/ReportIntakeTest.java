@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class ReportIntakeTest {
 
   private static final byte[] RAW = "{\"SchemaVersion\": 2}".getBytes(StandardCharsets.UTF_8);
+  private static final int MAX_FINDINGS = 2;
   private static final ImageReference IMAGE =
       new ImageReference("registry.example.test", "acme/api", "1.0", null);
   private static final Function<byte[], ParseOutcome> PARSER =
@@ -49,6 +50,7 @@ class ReportIntakeTest {
           store,
           publisher,
           inventory,
+          MAX_FINDINGS,
           Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC));
 
   @Test
@@ -107,6 +109,32 @@ class ReportIntakeTest {
         intake.accept(RAW, bytes -> new ParseOutcome.Unrecognised("no"), null, Map.of(), "corr");
 
     assertThat(outcome).isInstanceOf(IntakeOutcome.Rejected.class);
+    assertThat(store.reports).isEmpty();
+    assertThat(publisher.published).isEmpty();
+  }
+
+  @Test
+  void aReportWithMoreFindingsThanTheLimitIsRefusedAndNothingIsKept() {
+    Finding finding = new Finding("CVE-2099-2", "zlib", "1.0", null, Severity.HIGH, null);
+    Function<byte[], ParseOutcome> threeFindings =
+        bytes ->
+            new ParseOutcome.Parsed(
+                IMAGE,
+                null,
+                List.of(finding, finding, finding),
+                "trivy-json-v2",
+                null,
+                List.of("target"),
+                List.of());
+
+    IntakeOutcome outcome = intake.accept(RAW, threeFindings, null, Map.of(), "corr");
+
+    assertThat(outcome)
+        .isEqualTo(
+            new IntakeOutcome.Rejected(
+                new ParseOutcome.LimitExceeded(
+                    "the report holds 3 findings; at most 2 are accepted"
+                        + " (SCANWATCH_MAX_FINDINGS)")));
     assertThat(store.reports).isEmpty();
     assertThat(publisher.published).isEmpty();
   }

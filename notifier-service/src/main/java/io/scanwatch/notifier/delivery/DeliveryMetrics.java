@@ -28,7 +28,11 @@ class DeliveryMetrics {
     for (String receiver : receivers.names()) {
       for (DeliveryState state : DeliveryState.values()) {
         deliveries(receiver, state);
+        if (state != DeliveryState.SILENCED) {
+          attemptDuration(receiver, state);
+        }
       }
+      notificationLatency(receiver);
     }
   }
 
@@ -45,11 +49,7 @@ class DeliveryMetrics {
   /** Counts and times the attempt that left {@code result} behind. */
   void attemptFinished(Timer.Sample attempt, Delivery result) {
     deliveries(result.receiver(), result.state()).increment();
-    attempt.stop(
-        Timer.builder(ATTEMPT_DURATION)
-            .description("Time one delivery attempt took, until the receiver answered or failed")
-            .tags("channel", result.receiver(), "outcome", outcome(result.state()))
-            .register(registry));
+    attempt.stop(attemptDuration(result.receiver(), result.state()));
     if (result.state() == DeliveryState.DELIVERED) {
       for (AlertEvent alert : result.notification().alerts()) {
         if (alert.inputReceivedAt() != null) {
@@ -65,14 +65,27 @@ class DeliveryMetrics {
     if (latency.isNegative()) {
       return;
     }
-    Timer.builder(NOTIFICATION_LATENCY)
+    notificationLatency(channel).record(latency);
+  }
+
+  private Timer attemptDuration(String channel, DeliveryState state) {
+    return Timer.builder(ATTEMPT_DURATION)
+        .description("Time one delivery attempt took, until the receiver answered or failed")
+        .tags("channel", channel, "outcome", outcome(state))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofMinutes(1))
+        .register(registry);
+  }
+
+  private Timer notificationLatency(String channel) {
+    return Timer.builder(NOTIFICATION_LATENCY)
         .description("From the report reaching Scanwatch to the receiver accepting the alert")
         .tags("channel", channel)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(5))
         .maximumExpectedValue(Duration.ofHours(1))
-        .register(registry)
-        .record(latency);
+        .register(registry);
   }
 
   private Counter deliveries(String channel, DeliveryState state) {

@@ -1,5 +1,9 @@
 package io.scanwatch.support.auth;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,14 +22,19 @@ public class AuthAutoConfiguration {
 
   @Bean
   FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
-      AuthProperties properties, JsonMapper json) {
+      AuthProperties properties, JsonMapper json, ObjectProvider<MeterRegistry> meters) {
+    AuthProperties.RateLimit rateLimit = properties.rateLimit();
     var filter =
         new BearerTokenFilter(
             new ApiTokens(properties.tokens()),
             properties.adminTokens().isEmpty() ? null : new ApiTokens(properties.adminTokens()),
             properties.openPaths(),
             properties.adminPaths(),
-            json);
+            json,
+            rateLimit.enabled()
+                ? new TokenRateLimiter(rateLimit.perSecond(), rateLimit.burst(), Clock.systemUTC())
+                : null,
+            meters.getIfAvailable(() -> Metrics.globalRegistry));
     var registration = new FilterRegistrationBean<>(filter);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

@@ -1,5 +1,7 @@
 package io.scanwatch.support.auth;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +9,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,34 +31,53 @@ import tools.jackson.databind.json.JsonMapper;
  * Health and metrics stay open, and so do the open paths, which carry a credential of their own.
  * Failures are logged without the token. An accepted request carries a {@link Principal} named
  * after the token, {@code api-token:<fingerprint>} or {@code admin-token:<fingerprint>} (see {@link
- * ApiTokens#fingerprint}), so audit fields record which token acted, never the token.
+ * ApiTokens#fingerprint}), so audit fields record which token acted, never the token. With a rate
+ * limit, a token over it gets 429 with {@code Retry-After}. Every refusal is counted in {@code
+ * scanwatch_auth_refusals_total{reason}}.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(BearerTokenFilter.class);
   private static final String BEARER = "Bearer ";
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final String UNAUTHENTICATED = "unauthenticated";
+  private static final String FORBIDDEN = "forbidden";
+  private static final String RATE_LIMITED = "rate_limited";
 
   private final ApiTokens tokens;
   private final ApiTokens adminTokens;
   private final List<String> openPaths;
   private final List<String> adminPaths;
   private final JsonMapper json;
+  private final TokenRateLimiter rateLimiter;
+  private final Map<String, Counter> refusals = new HashMap<>();
 
   /**
    * @param adminTokens the admin tokens, or {@code null} when none is configured
+   * @param rateLimiter the per-token rate limit, or {@code null} for none
    */
   public BearerTokenFilter(
       ApiTokens tokens,
       ApiTokens adminTokens,
       List<String> openPaths,
       List<String> adminPaths,
-      JsonMapper json) {
+      JsonMapper json,
+      TokenRateLimiter rateLimiter,
+      MeterRegistry meters) {
     this.tokens = tokens;
     this.adminTokens = adminTokens;
     this.openPaths = List.copyOf(openPaths);
     this.adminPaths = List.copyOf(adminPaths);
     this.json = json;
+    this.rateLimiter = rateLimiter;
+    for (String reason : List.of(UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED)) {
+      refusals.put(
+          reason,
+          Counter.builder("scanwatch.auth.refusals")
+              .description("API requests refused before any controller ran, by reason")
+              .tag("reason", reason)
+              .register(meters));
+    }
   }
 
   @Override
@@ -80,7 +105,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       refuse(
           response,
           HttpStatus.UNAUTHORIZED,
-          "unauthenticated",
+          UNAUTHENTICATED,
           bearer
               ? "the bearer token is not accepted"
               : "this endpoint needs an 'Authorization: Bearer <token>' header");
@@ -91,7 +116,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       refuse(
           response,
           HttpStatus.FORBIDDEN,
-          "forbidden",
+          FORBIDDEN,
           adminTokens == null
               ? "changes here need an admin token, and none is configured (SCANWATCH_ADMIN_TOKENS)"
               : "changes here need an admin token");
@@ -100,6 +125,23 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     Principal principal =
         new TokenPrincipal(
             (admin ? "admin-token:" : "api-token:") + ApiTokens.fingerprint(presented));
+    Optional<Duration> wait =
+        rateLimiter == null ? Optional.empty() : rateLimiter.acquire(principal.getName());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      LOG.info(
+          "Refused {} {}: {} is over its rate limit",
+          request.getMethod(),
+          request.getServletPath(),
+          principal.getName());
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      refuse(
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          RATE_LIMITED,
+          "this token is over its rate limit; retry after " + seconds + " s");
+      return;
+    }
     chain.doFilter(
         new HttpServletRequestWrapper(request) {
           @Override
@@ -130,6 +172,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
   private void refuse(HttpServletResponse response, HttpStatus status, String reason, String detail)
       throws IOException {
+    refusals.get(reason).increment();
     var problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(status.getReasonPhrase());
     problem.setProperty("reason", reason);

@@ -20,7 +20,7 @@ class ReportBodiesTest {
   private static final int LIMIT = 1024;
 
   private final ReportBodies bodies =
-      new ReportBodies(new ReportLimitsProperties(DataSize.ofBytes(LIMIT)));
+      new ReportBodies(new ReportLimitsProperties(DataSize.ofBytes(LIMIT), 500_000));
 
   @Test
   void aBodyWithinTheLimitIsReadWhole() throws IOException {
