@@ -1,11 +1,10 @@
 package io.scanwatch.notifier.channel.slack;
 
+import io.scanwatch.notifier.channel.HttpChannel;
 import io.scanwatch.notifier.channel.ImageLinks;
-import io.scanwatch.notifier.channel.JsonPoster;
 import io.scanwatch.notifier.channel.NotificationText;
 import io.scanwatch.notifier.delivery.DeliveryOutcome;
 import io.scanwatch.notifier.delivery.Notification;
-import io.scanwatch.notifier.delivery.NotificationChannel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -16,16 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Posts notifications to a Slack incoming webhook. The webhook URL is a secret: it is never logged
  * and never part of a failure reason or of {@link #toString()}.
  */
-public class SlackChannel implements NotificationChannel, AutoCloseable {
+public class SlackChannel extends HttpChannel {
 
   /** The receiver type. */
   public static final String TYPE = "slack";
 
-  private final String name;
   private final URI webhookUrl;
-  private final double maxPerSecond;
   private final ImageLinks links;
-  private final JsonPoster poster;
 
   public SlackChannel(
       String name,
@@ -34,26 +30,14 @@ public class SlackChannel implements NotificationChannel, AutoCloseable {
       Duration connectTimeout,
       Duration readTimeout,
       ImageLinks links) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name, maxPerSecond, connectTimeout, readTimeout);
     this.webhookUrl = Objects.requireNonNull(webhookUrl, "webhookUrl");
-    this.maxPerSecond = maxPerSecond;
     this.links = Objects.requireNonNull(links, "links");
-    this.poster = new JsonPoster(connectTimeout, readTimeout);
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public double maxPerSecond() {
-    return maxPerSecond;
   }
 
   @Override
@@ -63,16 +47,11 @@ public class SlackChannel implements NotificationChannel, AutoCloseable {
             .writeValueAsBytes(SlackMessage.render(NotificationText.of(notification, links)));
     // An incoming webhook answers 200 "ok"; its errors are 4xx with a word such as
     // "invalid_blocks" or "channel_is_archived", which the outcome keeps.
-    return poster.post(webhookUrl, payload, Map.of());
-  }
-
-  @Override
-  public void close() {
-    poster.close();
+    return poster().post(webhookUrl, payload, Map.of());
   }
 
   @Override
   public String toString() {
-    return "SlackChannel[name=" + name + ", webhookUrl=(secret)]";
+    return "SlackChannel[name=" + name() + ", webhookUrl=(secret)]";
   }
 }

@@ -1,14 +1,13 @@
 package io.scanwatch.notifier.channel.slackbot;
 
+import io.scanwatch.notifier.channel.HttpChannel;
 import io.scanwatch.notifier.channel.ImageLinks;
-import io.scanwatch.notifier.channel.JsonPoster;
 import io.scanwatch.notifier.channel.JsonPoster.Answer;
 import io.scanwatch.notifier.channel.NotificationText;
 import io.scanwatch.notifier.channel.slack.SlackMessage;
 import io.scanwatch.notifier.delivery.DeliveryOutcome;
 import io.scanwatch.notifier.delivery.DeliveryOutcomes;
 import io.scanwatch.notifier.delivery.Notification;
-import io.scanwatch.notifier.delivery.NotificationChannel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -24,18 +23,15 @@ import tools.jackson.databind.node.ObjectNode;
  * first one. The token is a secret: it is never logged and never part of a failure reason or of
  * {@link #toString()}.
  */
-public class SlackBotChannel implements NotificationChannel, AutoCloseable {
+public class SlackBotChannel extends HttpChannel {
 
   /** The receiver type. */
   public static final String TYPE = "slack-bot";
 
-  private final String name;
   private final URI postMessageUrl;
   private final String token;
   private final String channel;
-  private final double maxPerSecond;
   private final ImageLinks links;
-  private final JsonPoster poster;
 
   /**
    * @param apiUrl the Web API's base URL, e.g. {@code https://slack.com/api}
@@ -51,29 +47,17 @@ public class SlackBotChannel implements NotificationChannel, AutoCloseable {
       Duration connectTimeout,
       Duration readTimeout,
       ImageLinks links) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name, maxPerSecond, connectTimeout, readTimeout);
     String base = apiUrl.toString();
     this.postMessageUrl = URI.create(base + (base.endsWith("/") ? "" : "/") + "chat.postMessage");
     this.token = Objects.requireNonNull(token, "token");
     this.channel = Objects.requireNonNull(channel, "channel");
-    this.maxPerSecond = maxPerSecond;
     this.links = Objects.requireNonNull(links, "links");
-    this.poster = new JsonPoster(connectTimeout, readTimeout);
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public double maxPerSecond() {
-    return maxPerSecond;
   }
 
   @Override
@@ -85,12 +69,16 @@ public class SlackBotChannel implements NotificationChannel, AutoCloseable {
     }
     // Links to the image must not unfurl into a preview under every alert.
     message.put("unfurl_links", false);
-    return poster.post(
-        postMessageUrl,
-        JsonMapper.shared().writeValueAsBytes(message),
-        Map.of(
-            "Content-Type", "application/json; charset=utf-8", "Authorization", "Bearer " + token),
-        answer -> posted(answer, notification.threadRef()));
+    return poster()
+        .post(
+            postMessageUrl,
+            JsonMapper.shared().writeValueAsBytes(message),
+            Map.of(
+                "Content-Type",
+                "application/json; charset=utf-8",
+                "Authorization",
+                "Bearer " + token),
+            answer -> posted(answer, notification.threadRef()));
   }
 
   /**
@@ -118,12 +106,7 @@ public class SlackBotChannel implements NotificationChannel, AutoCloseable {
   }
 
   @Override
-  public void close() {
-    poster.close();
-  }
-
-  @Override
   public String toString() {
-    return "SlackBotChannel[name=" + name + ", channel=" + channel + ", token=(secret)]";
+    return "SlackBotChannel[name=" + name() + ", channel=" + channel + ", token=(secret)]";
   }
 }

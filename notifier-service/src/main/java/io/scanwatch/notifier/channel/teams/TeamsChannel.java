@@ -1,11 +1,10 @@
 package io.scanwatch.notifier.channel.teams;
 
+import io.scanwatch.notifier.channel.HttpChannel;
 import io.scanwatch.notifier.channel.ImageLinks;
-import io.scanwatch.notifier.channel.JsonPoster;
 import io.scanwatch.notifier.channel.NotificationText;
 import io.scanwatch.notifier.delivery.DeliveryOutcome;
 import io.scanwatch.notifier.delivery.Notification;
-import io.scanwatch.notifier.delivery.NotificationChannel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -17,16 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
  * when it took the message. The workflow URL carries its own signature and is a secret: it is never
  * logged and never part of a failure reason or of {@link #toString()}.
  */
-public class TeamsChannel implements NotificationChannel, AutoCloseable {
+public class TeamsChannel extends HttpChannel {
 
   /** The receiver type. */
   public static final String TYPE = "teams";
 
-  private final String name;
   private final URI workflowUrl;
-  private final double maxPerSecond;
   private final ImageLinks links;
-  private final JsonPoster poster;
 
   public TeamsChannel(
       String name,
@@ -35,16 +31,9 @@ public class TeamsChannel implements NotificationChannel, AutoCloseable {
       Duration connectTimeout,
       Duration readTimeout,
       ImageLinks links) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name, maxPerSecond, connectTimeout, readTimeout);
     this.workflowUrl = Objects.requireNonNull(workflowUrl, "workflowUrl");
-    this.maxPerSecond = maxPerSecond;
     this.links = Objects.requireNonNull(links, "links");
-    this.poster = new JsonPoster(connectTimeout, readTimeout);
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override
@@ -53,25 +42,15 @@ public class TeamsChannel implements NotificationChannel, AutoCloseable {
   }
 
   @Override
-  public double maxPerSecond() {
-    return maxPerSecond;
-  }
-
-  @Override
   public DeliveryOutcome deliver(Notification notification) {
     byte[] payload =
         JsonMapper.shared()
             .writeValueAsBytes(TeamsCard.render(NotificationText.of(notification, links)));
-    return poster.post(workflowUrl, payload, Map.of());
-  }
-
-  @Override
-  public void close() {
-    poster.close();
+    return poster().post(workflowUrl, payload, Map.of());
   }
 
   @Override
   public String toString() {
-    return "TeamsChannel[name=" + name + ", workflowUrl=(secret)]";
+    return "TeamsChannel[name=" + name() + ", workflowUrl=(secret)]";
   }
 }

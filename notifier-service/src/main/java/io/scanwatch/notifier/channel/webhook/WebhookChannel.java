@@ -1,10 +1,9 @@
 package io.scanwatch.notifier.channel.webhook;
 
 import io.scanwatch.contracts.EventJson;
-import io.scanwatch.notifier.channel.JsonPoster;
+import io.scanwatch.notifier.channel.HttpChannel;
 import io.scanwatch.notifier.delivery.DeliveryOutcome;
 import io.scanwatch.notifier.delivery.Notification;
-import io.scanwatch.notifier.delivery.NotificationChannel;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * WebhookSignature}. The URL and the secret are never logged, never part of a failure reason or of
  * {@link #toString()}.
  */
-public class WebhookChannel implements NotificationChannel, AutoCloseable {
+public class WebhookChannel extends HttpChannel {
 
   /** The receiver type. */
   public static final String TYPE = "webhook";
@@ -33,12 +32,9 @@ public class WebhookChannel implements NotificationChannel, AutoCloseable {
   /** The payload's {@code schema}; a change that breaks a reader gets a new version. */
   public static final String SCHEMA = "scanwatch.notification.v1";
 
-  private final String name;
   private final URI url;
   private final String secret;
-  private final double maxPerSecond;
   private final Clock clock;
-  private final JsonPoster poster;
 
   public WebhookChannel(
       String name,
@@ -48,17 +44,10 @@ public class WebhookChannel implements NotificationChannel, AutoCloseable {
       Duration connectTimeout,
       Duration readTimeout,
       Clock clock) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name, maxPerSecond, connectTimeout, readTimeout);
     this.url = Objects.requireNonNull(url, "url");
     this.secret = Objects.requireNonNull(secret, "secret");
-    this.maxPerSecond = maxPerSecond;
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.poster = new JsonPoster(connectTimeout, readTimeout);
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override
@@ -67,24 +56,20 @@ public class WebhookChannel implements NotificationChannel, AutoCloseable {
   }
 
   @Override
-  public double maxPerSecond() {
-    return maxPerSecond;
-  }
-
-  @Override
   public DeliveryOutcome deliver(Notification notification) {
     byte[] body = payload(notification);
     String timestamp = Long.toString(clock.instant().getEpochSecond());
-    return poster.post(
-        url,
-        body,
-        Map.of(
-            "Idempotency-Key",
-            notification.id(),
-            WebhookSignature.TIMESTAMP_HEADER,
-            timestamp,
-            WebhookSignature.SIGNATURE_HEADER,
-            WebhookSignature.sign(secret, timestamp, body)));
+    return poster()
+        .post(
+            url,
+            body,
+            Map.of(
+                "Idempotency-Key",
+                notification.id(),
+                WebhookSignature.TIMESTAMP_HEADER,
+                timestamp,
+                WebhookSignature.SIGNATURE_HEADER,
+                WebhookSignature.sign(secret, timestamp, body)));
   }
 
   /** The body for {@code notification}. */
@@ -100,12 +85,7 @@ public class WebhookChannel implements NotificationChannel, AutoCloseable {
   }
 
   @Override
-  public void close() {
-    poster.close();
-  }
-
-  @Override
   public String toString() {
-    return "WebhookChannel[name=" + name + ", url=(secret), secret=(secret)]";
+    return "WebhookChannel[name=" + name() + ", url=(secret), secret=(secret)]";
   }
 }
