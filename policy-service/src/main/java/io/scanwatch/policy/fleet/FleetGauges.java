@@ -68,7 +68,8 @@ public class FleetGauges {
             .register(meters);
     scores =
         MultiGauge.builder("scanwatch.image.score")
-            .description("Security score (0-100) of an image's latest scan")
+            .description(
+                "Security score (0-100) of an image's latest scan, labelled with its grade")
             .register(meters);
     failing =
         MultiGauge.builder("scanwatch.image.failing")
@@ -123,7 +124,9 @@ public class FleetGauges {
               MultiGauge.Row.of(
                   image.and("severity", label, "state", "suppressed"), suppressed.of(severity)));
         }
-        scoreRows.add(MultiGauge.Row.of(image, verdict.score().value()));
+        scoreRows.add(
+            MultiGauge.Row.of(
+                image.and("grade", verdict.score().grade()), verdict.score().value()));
         failingRows.add(MultiGauge.Row.of(image, verdict.passed() ? 0 : 1));
         perGrade.merge(verdict.score().grade(), 1, Integer::sum);
         if (!verdict.passed() && verdict.deadline() != null && verdict.priority() != null) {

@@ -189,7 +189,7 @@ class ScanEvaluationIT {
                             + tagLabel
                             + "} 1.0")
                     .contains(
-                        "scanwatch_image_score{"
+                        "scanwatch_image_score{grade=\"A\","
                             + repository
                             + ","
                             + service
