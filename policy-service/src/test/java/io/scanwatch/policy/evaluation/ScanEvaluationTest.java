@@ -11,6 +11,7 @@ import io.scanwatch.contracts.AlertEvent;
 import io.scanwatch.contracts.AlertState;
 import io.scanwatch.contracts.Finding;
 import io.scanwatch.contracts.Priority;
+import io.scanwatch.contracts.ScanReported;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.policy.alert.AlertLifecycle;
@@ -83,6 +84,32 @@ class ScanEvaluationTest {
         .satisfies(v -> assertThat(v.rule()).isEqualTo("max-critical"));
     assertThat(alert.deadline()).isEqualTo(Instant.parse("2026-12-02T09:00:00Z"));
     assertThat(alert.correlationId()).isEqualTo("corr-r1");
+  }
+
+  @Test
+  void theImagesLabelsTravelWithItsVerdictAndAlertSoRoutesCanMatchThem() {
+    ScanReported unlabelled = scan("r1", "acme/api", "1.0", MONDAY, List.of(SPRING4SHELL));
+    Map<String, String> labels = Map.of("team", "payments", "environment", "production");
+    ScanReported labelled =
+        new ScanReported(
+            unlabelled.eventId(),
+            unlabelled.occurredAt(),
+            unlabelled.correlationId(),
+            unlabelled.reportId(),
+            unlabelled.receivedAt(),
+            unlabelled.image(),
+            unlabelled.os(),
+            unlabelled.findings(),
+            unlabelled.summary(),
+            unlabelled.part(),
+            labels);
+
+    Verdict verdict = evaluation.evaluate(labelled);
+
+    assertThat(verdict.labels()).isEqualTo(labels);
+    assertThat(stores.alertEvents)
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.labels()).isEqualTo(labels));
   }
 
   @Test
