@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class DeliveryAttempts {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryAttempts.class);
+  private static final Duration RECORD_RETRY_FIRST_WAIT = Duration.ofMillis(100);
+  private static final Duration RECORD_RETRY_MAX_WAIT = Duration.ofSeconds(2);
 
   private final Receivers receivers;
   private final DeliveryStore store;
@@ -84,7 +86,7 @@ class DeliveryAttempts {
     DeliveryOutcome outcome = send(channel, delivery.notification());
     Delivery result = resultOf(delivery, outcome);
     metrics.attemptFinished(timing, result);
-    record(result);
+    record(result, delivery.nextAttemptAt());
   }
 
   private DeliveryOutcome send(NotificationChannel channel, Notification notification) {
@@ -117,7 +119,16 @@ class DeliveryAttempts {
   }
 
   private void record(Delivery result) {
-    if (!store.recordAttempt(result, clock.instant())) {
+    record(result, clock.instant());
+  }
+
+  /**
+   * Records the result of an attempt that holds its lease until {@code leaseUntil}. While the store
+   * is unavailable the result is kept and recorded again until the lease runs out: a message the
+   * receiver accepted but the store never heard of would be sent a second time after the lease.
+   */
+  private void record(Delivery result, Instant leaseUntil) {
+    if (!recordWithinLease(result, leaseUntil)) {
       LOG.warn(
           "Attempt {} of delivery {} outlasted its lease; the attempt that took over records the"
               + " result",
@@ -158,6 +169,35 @@ class DeliveryAttempts {
         parked.publish(result);
       }
       case SILENCED -> throw new IllegalStateException("an attempt never silences a delivery");
+    }
+  }
+
+  private boolean recordWithinLease(Delivery result, Instant leaseUntil) {
+    // Waits are counted as well as read off the clock, which may stand still (tests).
+    Duration left = Duration.between(clock.instant(), leaseUntil);
+    Duration wait = RECORD_RETRY_FIRST_WAIT;
+    while (true) {
+      try {
+        return store.recordAttempt(result, clock.instant());
+      } catch (RuntimeException e) {
+        if (wait.compareTo(left) >= 0
+            || !clock.instant().plus(wait).isBefore(leaseUntil)
+            || Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        LOG.warn(
+            "Cannot record attempt {} of delivery {} yet ({}); trying again in {} ms",
+            result.attempts(),
+            result.id(),
+            e.getClass().getSimpleName(),
+            wait.toMillis());
+        sleep(wait);
+        left = left.minus(wait);
+        wait =
+            wait.multipliedBy(2).compareTo(RECORD_RETRY_MAX_WAIT) > 0
+                ? RECORD_RETRY_MAX_WAIT
+                : wait.multipliedBy(2);
+      }
     }
   }
 

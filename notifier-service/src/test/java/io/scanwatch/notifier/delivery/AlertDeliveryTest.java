@@ -213,6 +213,19 @@ class AlertDeliveryTest {
   }
 
   @Test
+  void aResultTheStoreCannotTakeAtOnceIsRecordedWithinTheLeaseAndNotSentAgain() {
+    store.failNextRecords(2);
+
+    dispatch(alert);
+    clock.advance(PROPERTIES.lease().plusSeconds(1));
+    poller.retryDueDeliveries();
+
+    assertThat(slack.handed()).containsExactly(alert);
+    assertThat(delivery("slack").state()).isEqualTo(DeliveryState.DELIVERED);
+    assertThat(delivery("slack").attempts()).isEqualTo(1);
+  }
+
+  @Test
   void aChannelThatThrowsLeavesTheDeliveryPendingForARetry() {
     slack.thenThrow(new IllegalStateException("defect"));
 

@@ -12,6 +12,12 @@ import java.util.Optional;
 final class InMemoryDeliveryStore implements DeliveryStore {
 
   private final Map<String, Delivery> deliveries = new HashMap<>();
+  private int unavailableRecords;
+
+  /** The next {@code count} results fail to record, as they would while the store is down. */
+  synchronized void failNextRecords(int count) {
+    unavailableRecords = count;
+  }
 
   @Override
   public synchronized boolean insertIfAbsent(Delivery delivery) {
@@ -47,6 +53,10 @@ final class InMemoryDeliveryStore implements DeliveryStore {
 
   @Override
   public synchronized boolean recordAttempt(Delivery delivery, Instant finishedAt) {
+    if (unavailableRecords > 0) {
+      unavailableRecords--;
+      throw new IllegalStateException("store unavailable");
+    }
     Delivery stored = deliveries.get(delivery.id());
     if (stored == null
         || stored.state() != DeliveryState.PENDING
