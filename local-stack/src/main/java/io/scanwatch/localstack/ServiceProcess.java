@@ -21,8 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ServiceProcess {
 
   /** Small heaps and a quick JIT: three services start in parallel on two cores (RECIPES §10). */
+  // A service out of heap exits, so the launcher notices, instead of living on half-broken.
   static final List<String> JVM_FLAGS =
-      List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+      List.of(
+          "-Xms64m",
+          "-Xmx256m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-Xss512k",
+          "-XX:+ExitOnOutOfMemoryError");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);

@@ -324,6 +324,17 @@ class NotificationScenariosIT {
     assertThat(notAdmin.statusCode()).isEqualTo(403);
     assertThat(send("POST", "/api/v1/silences", ADMIN_TOKEN, "{not json").statusCode())
         .isEqualTo(400);
+    HttpResponse<String> misspelt =
+        send(
+            "POST",
+            "/api/v1/silences",
+            ADMIN_TOKEN,
+            """
+            {"matchers": {"repository": "acme/**", "vulnerabilty": "CVE-2023-0286"},
+             "duration": "PT1H", "author": "eve", "comment": "typo"}
+            """);
+    assertThat(misspelt.statusCode()).isEqualTo(422);
+    assertThat(misspelt.body()).contains("'matchers.vulnerabilty' is not a silence field");
   }
 
   @Test

@@ -54,6 +54,13 @@ public final class Routes {
     return resolved;
   }
 
+  /** Every receiver some route of the tree under {@code route} sends to. */
+  public static Set<String> receiversOf(Route route) {
+    var receivers = new HashSet<>(route.receivers());
+    route.children().forEach(child -> receivers.addAll(receiversOf(child)));
+    return receivers;
+  }
+
   private Route resolve(RouteProperties configured, Route parent, String position) {
     String id =
         configured.name() == null || configured.name().isBlank() ? position : configured.name();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
@@ -44,15 +45,11 @@ class NotifierConfigExampleTest {
   private static final Path EXAMPLE = Path.of("../examples/notifier/notifier.yml");
 
   @Test
-  void everyReceiverBuildsAndEveryRouteResolves() throws IOException {
-    Binder binder = binder();
+  void everyReceiverBuildsAndEveryRouteResolves() {
+    Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment));
     Receivers receivers =
-        Receivers.build(
-            binder.bind("scanwatch.notifier", ReceiversProperties.class).get().all(), factories());
-    Route root =
-        Routes.resolve(
-            binder.bind("scanwatch.notifier", RoutingProperties.class).get().route(),
-            receivers.names());
+        Receivers.build(ReceiversProperties.bind(binder, sources).all(), factories());
+    Route root = Routes.resolve(RoutingProperties.bind(binder, sources).route(), receivers.names());
 
     assertThat(receivers.names())
         .containsExactly(
@@ -61,16 +58,13 @@ class NotifierConfigExampleTest {
   }
 
   @Test
-  void alertsReachWhomTheExampleSays() throws IOException {
-    Binder binder = binder();
+  void alertsReachWhomTheExampleSays() {
+    Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment));
     Receivers receivers =
-        Receivers.build(
-            binder.bind("scanwatch.notifier", ReceiversProperties.class).get().all(), factories());
+        Receivers.build(ReceiversProperties.bind(binder, sources).all(), factories());
     Router router =
         new Router(
-            Routes.resolve(
-                binder.bind("scanwatch.notifier", RoutingProperties.class).get().route(),
-                receivers.names()));
+            Routes.resolve(RoutingProperties.bind(binder, sources).route(), receivers.names()));
 
     assertThat(receivers(router, "payments/api", Priority.P0, Map.of("team", "payments")))
         .containsExactly("siem", "payments-oncall", "security-slack");
@@ -113,15 +107,15 @@ class NotifierConfigExampleTest {
     return router.route(alert).stream().map(Router.Routed::receiver).toList();
   }
 
-  private static Binder binder() throws IOException {
+  private final StandardEnvironment environment = new StandardEnvironment();
+  private final Iterable<ConfigurationPropertySource> sources;
+
+  NotifierConfigExampleTest() throws IOException {
     assertThat(Files.isRegularFile(EXAMPLE)).as(EXAMPLE.toAbsolutePath().toString()).isTrue();
-    var environment = new StandardEnvironment();
     new YamlPropertySourceLoader()
         .load("example", new FileSystemResource(EXAMPLE))
         .forEach(environment.getPropertySources()::addFirst);
-    return new Binder(
-        ConfigurationPropertySources.from(environment.getPropertySources()),
-        new PropertySourcesPlaceholdersResolver(environment));
+    sources = ConfigurationPropertySources.from(environment.getPropertySources());
   }
 
   private static List<ChannelFactory> factories() {

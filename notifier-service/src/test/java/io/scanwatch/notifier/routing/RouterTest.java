@@ -173,6 +173,12 @@ class RouterTest {
         .isNotEqualTo(GroupKey.of(root, alert(SHOP_WEB, Priority.P0, Map.of())));
   }
 
+  @Test
+  void theReceiversATreeSendsToAreKnownSoUnusedOnesCanBeReported() {
+    assertThat(Routes.receiversOf(Routes.resolve(tree(false), RECEIVERS)))
+        .containsExactlyInAnyOrder("security-slack", "payments-oncall", "prod-email");
+  }
+
   /** P0 and P1 to security-slack; payments to on-call; production to e-mail. */
   private static RouteProperties tree(boolean paymentsContinues) {
     var payments =

@@ -1,5 +1,6 @@
 package io.scanwatch.notifier.silence.web;
 
+import io.scanwatch.notifier.silence.InvalidSilenceException;
 import io.scanwatch.notifier.silence.Silence;
 import io.scanwatch.notifier.silence.SilenceRequest;
 import io.scanwatch.notifier.silence.Silences;
@@ -18,6 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Silences through the API: create (admin), list, read, and end (admin). An ended silence stays
@@ -28,6 +34,8 @@ import org.springframework.web.server.ResponseStatusException;
 class SilenceController {
 
   private static final int MAX_LIMIT = 500;
+  private static final JsonMapper STRICT =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final Silences silences;
 
@@ -36,8 +44,9 @@ class SilenceController {
   }
 
   @PostMapping
-  ResponseEntity<SilenceResource> create(@RequestBody SilenceRequest request, Principal principal) {
-    Silence silence = silences.create(request, principal == null ? null : principal.getName());
+  ResponseEntity<SilenceResource> create(@RequestBody JsonNode body, Principal principal) {
+    Silence silence =
+        silences.create(request(body), principal == null ? null : principal.getName());
     return ResponseEntity.created(URI.create("/api/v1/silences/" + silence.id()))
         .body(SilenceResource.of(silence, silences.now()));
   }
@@ -75,6 +84,40 @@ class SilenceController {
         .expire(id)
         .map(silence -> SilenceResource.of(silence, silences.now()))
         .orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * The request {@code body} asks for, read strictly: a field a silence does not have is refused,
+   * since a misspelt matcher would otherwise silence far more than was meant.
+   */
+  private static SilenceRequest request(JsonNode body) {
+    try {
+      return STRICT.treeToValue(body, SilenceRequest.class);
+    } catch (UnrecognizedPropertyException unknown) {
+      throw new InvalidSilenceException(
+          List.of(
+              "'"
+                  + path(unknown)
+                  + "' is not a silence field; a silence has matchers (repository, vulnerability,"
+                  + " priority), startsAt, endsAt or duration, author and comment"));
+    } catch (JacksonException wrongType) {
+      throw new InvalidSilenceException(
+          List.of(
+              "'"
+                  + path(wrongType)
+                  + "' has the wrong form: times are ISO-8601 instants such as"
+                  + " 2026-12-04T18:00:00Z, durations ISO-8601 such as PT8H"));
+    }
+  }
+
+  private static String path(JacksonException failure) {
+    var path = new StringBuilder();
+    for (JacksonException.Reference reference : failure.getPath()) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      }
+    }
+    return path.toString();
   }
 
   private static ResponseStatusException notFound(String id) {
