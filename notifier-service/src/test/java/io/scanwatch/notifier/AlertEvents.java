@@ -177,6 +177,31 @@ public final class AlertEvents {
         alert.labels());
   }
 
+  /** {@code alert} about an image with {@code labels}, as routes match on them. */
+  public static AlertEvent withLabels(AlertEvent alert, Map<String, String> labels) {
+    return new AlertEvent(
+        alert.eventId(),
+        alert.occurredAt(),
+        alert.correlationId(),
+        alert.alertId(),
+        alert.state(),
+        alert.priority(),
+        alert.image(),
+        alert.counts(),
+        alert.violations(),
+        alert.topFindings(),
+        alert.firstSeenAt(),
+        alert.deadline(),
+        alert.reportId(),
+        alert.inputReceivedAt(),
+        alert.reason(),
+        alert.escalation(),
+        alert.score(),
+        alert.grade(),
+        alert.rootCause(),
+        labels);
+  }
+
   /** An alert about an image pushed and never scanned: no counts, score or findings. */
   public static AlertEvent notScanned(ImageReference image) {
     AlertEvent alert = p0Firing(image);

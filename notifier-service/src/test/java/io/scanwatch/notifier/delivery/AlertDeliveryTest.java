@@ -340,32 +340,11 @@ class AlertDeliveryTest {
     slack.then(new Delivered(200, "1712345678.000100"));
 
     dispatch(alert);
-    AlertEvent resolved = AlertEvents.alert(alert.image(), alert.priority(), AlertState.RESOLVED);
-    AlertEvent sameAlertResolved =
-        new AlertEvent(
-            resolved.eventId(),
-            resolved.occurredAt(),
-            resolved.correlationId(),
-            alert.alertId(),
-            AlertState.RESOLVED,
-            alert.priority(),
-            alert.image(),
-            alert.counts(),
-            List.of(),
-            List.of(),
-            alert.firstSeenAt(),
-            alert.deadline(),
-            resolved.reportId(),
-            resolved.inputReceivedAt(),
-            alert.reason(),
-            null,
-            100,
-            "A+",
-            null,
-            alert.labels());
-    dispatcher.send(Notification.of(resolved.eventId() + ":slack", sameAlertResolved), "slack");
+    AlertEvent resolved = AlertEvents.inState(alert, AlertState.RESOLVED, null);
+    String resolutionId = "resolution:slack";
+    dispatcher.send(Notification.of(resolutionId, resolved), "slack");
 
-    assertThat(store.find(resolved.eventId() + ":slack").orElseThrow().notification().threadRef())
+    assertThat(store.find(resolutionId).orElseThrow().notification().threadRef())
         .isEqualTo("1712345678.000100");
   }
 

@@ -77,32 +77,12 @@ class NotifierConfigExampleTest {
 
   private static List<String> receivers(
       Router router, String repository, Priority priority, Map<String, String> labels) {
-    AlertEvent template =
-        AlertEvents.alert(
-            new ImageReference("registry.acme.test", repository, "1.0", null),
-            priority,
-            AlertState.FIRING);
     AlertEvent alert =
-        new AlertEvent(
-            template.eventId(),
-            template.occurredAt(),
-            template.correlationId(),
-            template.alertId(),
-            template.state(),
-            template.priority(),
-            template.image(),
-            template.counts(),
-            template.violations(),
-            template.topFindings(),
-            template.firstSeenAt(),
-            template.deadline(),
-            template.reportId(),
-            template.inputReceivedAt(),
-            template.reason(),
-            template.escalation(),
-            template.score(),
-            template.grade(),
-            template.rootCause(),
+        AlertEvents.withLabels(
+            AlertEvents.alert(
+                new ImageReference("registry.acme.test", repository, "1.0", null),
+                priority,
+                AlertState.FIRING),
             labels);
     return router.route(alert).stream().map(Router.Routed::receiver).toList();
   }

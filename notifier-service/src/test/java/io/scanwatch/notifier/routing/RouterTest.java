@@ -220,27 +220,6 @@ class RouterTest {
 
   private static AlertEvent alert(
       ImageReference image, Priority priority, Map<String, String> labels) {
-    AlertEvent alert = AlertEvents.alert(image, priority, AlertState.FIRING);
-    return new AlertEvent(
-        alert.eventId(),
-        alert.occurredAt(),
-        alert.correlationId(),
-        alert.alertId(),
-        alert.state(),
-        alert.priority(),
-        alert.image(),
-        alert.counts(),
-        alert.violations(),
-        alert.topFindings(),
-        alert.firstSeenAt(),
-        alert.deadline(),
-        alert.reportId(),
-        alert.inputReceivedAt(),
-        alert.reason(),
-        alert.escalation(),
-        alert.score(),
-        alert.grade(),
-        alert.rootCause(),
-        labels);
+    return AlertEvents.withLabels(AlertEvents.alert(image, priority, AlertState.FIRING), labels);
   }
 }
