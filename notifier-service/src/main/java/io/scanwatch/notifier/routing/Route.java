@@ -60,6 +60,24 @@ public record Route(
     children = List.copyOf(children);
   }
 
+  /** This route with {@code children} tried before it. */
+  Route withChildren(List<Route> children) {
+    return new Route(
+        id,
+        receivers,
+        priorities,
+        repositories,
+        teams,
+        environments,
+        states,
+        continueMatching,
+        groupBy,
+        groupWait,
+        repeatInterval,
+        sendResolved,
+        children);
+  }
+
   /** Whether the route's matchers take {@code alert}, whatever its state. */
   public boolean matches(AlertEvent alert) {
     return (priorities.isEmpty() || priorities.contains(alert.priority()))

@@ -140,20 +140,7 @@ public final class Routes {
     for (int i = 0; i < configured.routes().size(); i++) {
       children.add(resolve(configured.routes().get(i), route, position + "/" + i));
     }
-    return new Route(
-        route.id(),
-        route.receivers(),
-        route.priorities(),
-        route.repositories(),
-        route.teams(),
-        route.environments(),
-        route.states(),
-        route.continueMatching(),
-        route.groupBy(),
-        route.groupWait(),
-        route.repeatInterval(),
-        route.sendResolved(),
-        children);
+    return route.withChildren(children);
   }
 
   private List<GroupKey.Part> groupBy(List<String> configured, Route parent, String id) {
