@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -505,7 +506,8 @@ class ComposeFileTest {
   /**
    * The rows of every table headed {@code variable}: the variables named in backticks in the first
    * cell ({@code `A`, `B`}, {@code `X_P0` … `_P3`}, {@code `PREFIX_<n>_…`}), for the services of
-   * the {@code service} column ({@code all}, {@code ingest}, …) or {@code tableService}.
+   * the {@code service} column ({@code all}, {@code ingest}, {@code policy, notifier}, …) or {@code
+   * tableService}.
    */
   static List<DocumentedVariable> documentedVariables(String readme, String tableService) {
     List<DocumentedVariable> variables = new ArrayList<>();
@@ -524,7 +526,9 @@ class ComposeFileTest {
                 ? List.of(tableService)
                 : row.get(serviceColumn).equals("all")
                     ? APPLICATION_SERVICES
-                    : List.of(row.get(serviceColumn) + "-service");
+                    : Arrays.stream(row.get(serviceColumn).split(",\\s*"))
+                        .map(name -> name + "-service")
+                        .toList();
         for (String service : services) {
           for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
