@@ -15,7 +15,8 @@
 #     --sustained-rate=500 --sustained-seconds=20 --alert-every=10 --webhook-seconds=10
 #     --webhook-concurrency=32 --drain-seconds=60 --phases=e2e,sustained,webhooks
 # Ports: the local stack's SCANWATCH_<NAME>_PORT variables (README); state: SCANWATCH_STATE_DIR
-# (default: a new temporary directory, deleted afterwards unless --keep-state).
+# (default: a new temporary directory, deleted afterwards unless --keep-state); SCANWATCH_STORE and
+# SCANWATCH_JAVA_OPTIONS (README) reach the stack too, and the results name them.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,7 +37,7 @@ for arg in "$@"; do
     --jfr) jfr=true ;;
     --keep-state) keep=true ;;
     -h | --help)
-      sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *) harness_args+=("$arg") ;;
@@ -146,6 +147,8 @@ done
     "$("$JAVA" -version 2>&1 | sed -n '2p')." \
     "Commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' plus local changes')." \
     "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Stack: store ${SCANWATCH_STORE:-file}; JVM options added to the store and services:" \
+    "${SCANWATCH_JAVA_OPTIONS:-none}."
   echo "Command: scripts/load.sh $*"
   echo
 } >"$results"

@@ -26,6 +26,8 @@ public record LaunchOptions(boolean demo, boolean exit, boolean infraOnly, boole
       Ports: SCANWATCH_<NAME>_PORT for KAFKA (9092), KAFKA_CONTROLLER (9093), MONGO (27017),
       SMTP (2525), SLACK (8090), INGEST (8081), POLICY (8082), NOTIFIER (8083).
       State: <repo>/.scanwatch-local, or SCANWATCH_STATE_DIR.
+      Store: SCANWATCH_STORE=file (default, kept across restarts) or memory (lost when it stops).
+      JVM options for the store and the services, after their own: SCANWATCH_JAVA_OPTIONS.
       """;
 
   public LaunchOptions {

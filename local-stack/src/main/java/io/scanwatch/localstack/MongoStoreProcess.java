@@ -13,12 +13,14 @@ public final class MongoStoreProcess {
   private MongoStoreProcess() {}
 
   /**
-   * Starts the store on the configured port, its file under the state dir; see {@link #isReady}.
+   * Starts the store on the configured port, its file under the state dir unless the config asks
+   * for the memory backend; see {@link #isReady}.
    */
   public static ChildProcess start(StackConfig config) {
     var dir = config.dir("mongo");
     var command = new ArrayList<>(List.of(ChildProcess.javaBinary()));
     command.addAll(JVM_FLAGS);
+    command.addAll(config.javaOptions());
     command.addAll(
         List.of(
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
@@ -26,7 +28,9 @@ public final class MongoStoreProcess {
             System.getProperty("java.class.path"),
             MongoStoreMain.class.getName(),
             Integer.toString(config.ports().mongo()),
-            dir.resolve("scanwatch.mv").toString()));
+            config.store() == StoreBackend.MEMORY
+                ? MongoStoreMain.MEMORY
+                : dir.resolve("scanwatch.mv").toString()));
     return ChildProcess.start("mongo", command, Map.of(), dir, config.logFile("mongo"));
   }
 

@@ -51,16 +51,22 @@ public final class ServiceProcess {
       throw new StackStartupException(
           jar + " is missing; build it with ./mvnw -B -q -DskipTests package");
     }
-    var command = new ArrayList<String>();
-    command.add(ChildProcess.javaBinary());
-    command.addAll(JVM_FLAGS);
-    command.addAll(List.of("-jar", jar.toString()));
     return ChildProcess.start(
         service.artifactId(),
-        command,
+        command(service, config),
         environment,
         config.dir(service.artifactId()),
         config.logFile(service.artifactId()));
+  }
+
+  /** The service's own flags, then the stack's {@link StackConfig#javaOptions()}, so they win. */
+  static List<String> command(Service service, StackConfig config) {
+    var command = new ArrayList<String>();
+    command.add(ChildProcess.javaBinary());
+    command.addAll(JVM_FLAGS);
+    command.addAll(config.javaOptions());
+    command.addAll(List.of("-jar", config.serviceJar(service).toString()));
+    return command;
   }
 
   /** What a service needs to find the local broker, store and sinks. */

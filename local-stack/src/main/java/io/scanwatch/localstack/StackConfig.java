@@ -8,9 +8,14 @@ import java.util.Map;
 
 /**
  * Where the local stack finds its inputs (the repository's built jars and examples) and keeps its
- * state (Kafka data, the Mongo file, logs, what the sinks received), and which ports it uses.
+ * state (Kafka data, the Mongo file, logs, what the sinks received), which ports it uses, how the
+ * store keeps its data and which JVM options the store and the services get on top of their own.
+ *
+ * @param store where the Mongo store keeps its data
+ * @param javaOptions added after the store's and each service's own JVM flags, so they win
  */
-public record StackConfig(Path repoDir, Path stateDir, StackPorts ports) {
+public record StackConfig(
+    Path repoDir, Path stateDir, StackPorts ports, StoreBackend store, List<String> javaOptions) {
 
   /** The API token ingest-service accepts in the local stack; printed for the user to copy. */
   public static final String DEV_API_TOKEN = "scanwatch-dev-token";
@@ -32,20 +37,40 @@ public record StackConfig(Path repoDir, Path stateDir, StackPorts ports) {
   /** Overrides the state directory, so a second stack on other ports keeps its own data. */
   public static final String STATE_DIR_VARIABLE = "SCANWATCH_STATE_DIR";
 
+  /** {@code file} (the default) or {@code memory}: see {@link StoreBackend}. */
+  public static final String STORE_VARIABLE = "SCANWATCH_STORE";
+
+  /** JVM options for the store and the services, separated by spaces. */
+  public static final String JAVA_OPTIONS_VARIABLE = "SCANWATCH_JAVA_OPTIONS";
+
   public StackConfig {
     repoDir = repoDir.toAbsolutePath().normalize();
     stateDir = stateDir.toAbsolutePath().normalize();
+    javaOptions = List.copyOf(javaOptions);
   }
 
-  /** The stack for the repository at {@code repoDir}, with ports and state dir from {@code env}. */
+  /** A stack with its data in files and no JVM options of its own. */
+  public StackConfig(Path repoDir, Path stateDir, StackPorts ports) {
+    this(repoDir, stateDir, ports, StoreBackend.FILE, List.of());
+  }
+
+  /**
+   * The stack for the repository at {@code repoDir}, with ports, state dir, store and JVM options
+   * from {@code env}.
+   *
+   * @throws IllegalArgumentException when {@value #STORE_VARIABLE} names no store
+   */
   public static StackConfig fromEnvironment(Path repoDir, Map<String, String> env) {
     var stateDir = env.get(STATE_DIR_VARIABLE);
+    var javaOptions = env.getOrDefault(JAVA_OPTIONS_VARIABLE, "").strip();
     return new StackConfig(
         repoDir,
         stateDir == null || stateDir.isBlank()
             ? repoDir.resolve(".scanwatch-local")
             : Path.of(stateDir),
-        StackPorts.fromEnvironment(env));
+        StackPorts.fromEnvironment(env),
+        StoreBackend.named(env.getOrDefault(STORE_VARIABLE, "")),
+        javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")));
   }
 
   /**

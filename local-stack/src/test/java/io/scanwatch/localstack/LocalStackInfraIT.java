@@ -98,6 +98,23 @@ class LocalStackInfraIT {
     assertThat(find("it-db", "finding-1")).containsEntry("state", "open");
   }
 
+  @Test
+  void aMemoryStoreServesClientsWritesNoFileAndForgetsOnRestart() {
+    config =
+        new StackConfig(
+            config.repoDir(), config.stateDir(), config.ports(), StoreBackend.MEMORY, List.of());
+    var store = startStore();
+    insert("it-db", new Document("_id", "finding-1").append("state", "open"));
+    assertThat(find("it-db", "finding-1")).containsEntry("state", "open");
+    store.stop(STOP_GRACE);
+
+    startStore();
+
+    assertThat(find("it-db", "finding-1")).isNull();
+    assertThat(config.dir("mongo").resolve("scanwatch.mv")).doesNotExist();
+    assertThat(config.logFile("mongo")).content().contains("memory only");
+  }
+
   private ChildProcess startBroker() {
     var broker = KafkaBrokerProcess.start(config);
     started.add(broker);

@@ -3,6 +3,7 @@ package io.scanwatch.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,26 @@ class ServiceProcessTest {
           Path.of("/repo"),
           Path.of("/repo/.scanwatch-local"),
           new StackPorts(19092, 19093, 37017, 3525, 9190, 9181, 9182, 9183));
+
+  @Test
+  void theStacksJavaOptionsComeAfterTheServicesOwnFlagsSoTheyWin() {
+    var tuned =
+        new StackConfig(
+            config.repoDir(),
+            config.stateDir(),
+            config.ports(),
+            StoreBackend.FILE,
+            List.of("-XX:TieredStopAtLevel=4", "-Xmx512m"));
+
+    var command = ServiceProcess.command(Service.POLICY, tuned);
+
+    assertThat(command)
+        .containsSubsequence("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4")
+        .containsSubsequence("-Xmx256m", "-Xmx512m", "-jar")
+        .endsWith("/repo/policy-service/target/policy-service-0.1.0-SNAPSHOT-exec.jar");
+    assertThat(ServiceProcess.command(Service.POLICY, config))
+        .doesNotContain("-XX:TieredStopAtLevel=4");
+  }
 
   @Test
   void policyAcceptsTheDevTokenAndTheDevAdminToken() {

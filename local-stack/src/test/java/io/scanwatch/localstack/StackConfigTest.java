@@ -1,6 +1,7 @@
 package io.scanwatch.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,6 +31,30 @@ class StackConfigTest {
     var config = StackConfig.fromEnvironment(repo, Map.of("SCANWATCH_INGEST_PORT", "18081"));
 
     assertThat(config.ports().ingest()).isEqualTo(18081);
+  }
+
+  @Test
+  void theStoreKeepsItsDataInAFileUnlessAskedForMemory() {
+    assertThat(StackConfig.fromEnvironment(repo, Map.of()).store()).isEqualTo(StoreBackend.FILE);
+    assertThat(StackConfig.fromEnvironment(repo, Map.of("SCANWATCH_STORE", "Memory")).store())
+        .isEqualTo(StoreBackend.MEMORY);
+  }
+
+  @Test
+  void aStoreNobodyKnowsIsRefusedWithTheChoices() {
+    assertThatThrownBy(() -> StackConfig.fromEnvironment(repo, Map.of("SCANWATCH_STORE", "h2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SCANWATCH_STORE is 'h2'; it takes file or memory");
+  }
+
+  @Test
+  void javaOptionsAreSplitOnWhitespace() {
+    var config =
+        StackConfig.fromEnvironment(
+            repo, Map.of("SCANWATCH_JAVA_OPTIONS", " -XX:TieredStopAtLevel=4   -Xmx512m "));
+
+    assertThat(config.javaOptions()).containsExactly("-XX:TieredStopAtLevel=4", "-Xmx512m");
+    assertThat(StackConfig.fromEnvironment(repo, Map.of()).javaOptions()).isEmpty();
   }
 
   @Test
