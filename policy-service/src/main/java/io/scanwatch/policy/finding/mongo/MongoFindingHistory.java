@@ -19,13 +19,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * One document per (repository, vulnerability, package) in {@code findings}, with a deterministic
- * id so that recording a sighting is an idempotent upsert: {@code $min} keeps the earliest first
- * sighting even when an older report is processed after a newer one.
+ * id. Recording a sighting reads the known first sightings and writes only the findings that are
+ * new or were first seen later than this sighting (an older report processed after a newer one), so
+ * a rescan of an unchanged image reads and writes nothing else. The write is an upsert with {@code
+ * $min}, which keeps the earliest first sighting however writers interleave.
  */
 @Component
 class MongoFindingHistory implements FindingHistory {
 
   private static final String COLLECTION = "findings";
+
+  /** Ids per command: one bulk write of fifty thousand upserts holds them all in memory at once. */
   private static final int BATCH = 1_000;
 
   private final MongoTemplate mongo;
@@ -40,27 +44,31 @@ class MongoFindingHistory implements FindingHistory {
     Map<String, FindingKey> keysById = idsOf(repositoryKey, keys);
     Map<FindingKey, Instant> firstSeen = new HashMap<>();
     List<String> ids = new ArrayList<>(keysById.keySet());
-    // In batches: one bulk write of fifty thousand upserts holds them all in memory at once.
     for (int from = 0; from < ids.size(); from += BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-      BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+      Map<String, Instant> known = storedFirstSeen(batch);
+      BulkOperations bulk = null;
       for (String id : batch) {
         FindingKey key = keysById.get(id);
+        Instant earlier = known.get(id);
+        if (earlier != null && !earlier.isAfter(seenAt)) {
+          firstSeen.put(key, earlier);
+          continue;
+        }
+        if (bulk == null) {
+          bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        }
         bulk.upsert(
             Query.query(Criteria.where("_id").is(id)),
             new Update()
                 .setOnInsert("repository", repositoryKey)
                 .setOnInsert("vulnerabilityId", key.vulnerabilityId())
                 .setOnInsert("packageName", key.packageName())
-                .min("firstSeenAt", seenAt)
-                .max("lastSeenAt", seenAt));
+                .min("firstSeenAt", seenAt));
+        firstSeen.put(key, seenAt);
       }
-      bulk.execute();
-      Query stored = Query.query(Criteria.where("_id").in(batch));
-      stored.fields().include("firstSeenAt");
-      for (Document document : mongo.find(stored, Document.class, COLLECTION)) {
-        firstSeen.put(
-            keysById.get(document.getString("_id")), document.getDate("firstSeenAt").toInstant());
+      if (bulk != null) {
+        bulk.execute();
       }
     }
     return firstSeen;
@@ -72,14 +80,18 @@ class MongoFindingHistory implements FindingHistory {
     Map<FindingKey, Instant> firstSeen = new HashMap<>();
     List<String> ids = new ArrayList<>(keysById.keySet());
     for (int from = 0; from < ids.size(); from += BATCH) {
-      Query stored =
-          Query.query(
-              Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + BATCH))));
-      stored.fields().include("firstSeenAt");
-      for (Document document : mongo.find(stored, Document.class, COLLECTION)) {
-        firstSeen.put(
-            keysById.get(document.getString("_id")), document.getDate("firstSeenAt").toInstant());
-      }
+      storedFirstSeen(ids.subList(from, Math.min(ids.size(), from + BATCH)))
+          .forEach((id, first) -> firstSeen.put(keysById.get(id), first));
+    }
+    return firstSeen;
+  }
+
+  private Map<String, Instant> storedFirstSeen(List<String> ids) {
+    Query stored = Query.query(Criteria.where("_id").in(ids));
+    stored.fields().include("firstSeenAt");
+    Map<String, Instant> firstSeen = new HashMap<>();
+    for (Document document : mongo.find(stored, Document.class, COLLECTION)) {
+      firstSeen.put(document.getString("_id"), document.getDate("firstSeenAt").toInstant());
     }
     return firstSeen;
   }
