@@ -96,9 +96,12 @@ public class ReportIntake {
             SeverityCounts.uniqueOf(report.findings()),
             report.summary(),
             false);
-    StoredReport stored = store.insertIfAbsent(candidate, raw);
-    if (stored.published()
-        || !store.claimPublication(stored.id(), now, now.plus(PUBLICATION_LEASE))) {
+    Instant claimUntil = now.plus(PUBLICATION_LEASE);
+    StoredReport stored = store.insertIfAbsent(candidate, raw, claimUntil);
+    boolean claimed =
+        stored.id().equals(candidate.id())
+            || !stored.published() && store.claimPublication(stored.id(), now, claimUntil);
+    if (!claimed) {
       recordScan(stored);
       return new IntakeOutcome.Duplicate(stored, parsed.notes());
     }

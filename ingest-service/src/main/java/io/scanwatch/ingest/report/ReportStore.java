@@ -7,11 +7,12 @@ import java.util.Optional;
 public interface ReportStore {
 
   /**
-   * Stores {@code report} with its original bytes unless a report with the same {@link
+   * Stores {@code report} with its original bytes, its publication claimed by the caller until
+   * {@code claimUntil} (see {@link #claimPublication}), unless a report with the same {@link
    * StoredReport#fingerprint()} exists, atomically; returns the report stored afterwards, which is
-   * the earlier one when there was one.
+   * the earlier one when there was one, and then the caller holds no claim.
    */
-  StoredReport insertIfAbsent(StoredReport report, byte[] raw);
+  StoredReport insertIfAbsent(StoredReport report, byte[] raw, Instant claimUntil);
 
   /**
    * Claims the publication of an unpublished report until {@code until}, atomically: of concurrent

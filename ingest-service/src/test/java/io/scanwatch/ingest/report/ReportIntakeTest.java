@@ -79,23 +79,21 @@ class ReportIntakeTest {
 
   @Test
   void whileOneRequestPublishesAReportAnotherWithTheSameBytesIsADuplicate() {
-    StoredReport stored =
-        store.insertIfAbsent(
-            new StoredReport(
-                "earlier",
-                sha256Of(RAW),
-                Instant.parse("2026-12-03T09:59:59Z"),
-                "corr-0",
-                "trivy-json-v2",
-                IMAGE,
-                null,
-                1,
-                SeverityCounts.NONE,
-                null,
-                false),
-            RAW);
-    store.claimPublication(
-        stored.id(), Instant.parse("2026-12-03T09:59:59Z"), Instant.parse("2026-12-03T10:00:29Z"));
+    store.insertIfAbsent(
+        new StoredReport(
+            "earlier",
+            sha256Of(RAW),
+            Instant.parse("2026-12-03T09:59:59Z"),
+            "corr-0",
+            "trivy-json-v2",
+            IMAGE,
+            null,
+            1,
+            SeverityCounts.NONE,
+            null,
+            false),
+        RAW,
+        Instant.parse("2026-12-03T10:00:29Z"));
 
     IntakeOutcome concurrent = intake.accept(RAW, PARSER, null, Map.of(), "corr-1");
 
@@ -168,8 +166,10 @@ class ReportIntakeTest {
     final List<StoredReport> reports = new ArrayList<>();
     final Map<String, byte[]> raw = new HashMap<>();
 
+    final Map<String, Instant> claims = new HashMap<>();
+
     @Override
-    public StoredReport insertIfAbsent(StoredReport report, byte[] bytes) {
+    public StoredReport insertIfAbsent(StoredReport report, byte[] bytes, Instant claimUntil) {
       for (StoredReport earlier : reports) {
         if (earlier.fingerprint().equals(report.fingerprint())) {
           return earlier;
@@ -177,10 +177,9 @@ class ReportIntakeTest {
       }
       reports.add(report);
       raw.put(report.id(), bytes);
+      claims.put(report.id(), claimUntil);
       return report;
     }
-
-    final Map<String, Instant> claims = new HashMap<>();
 
     @Override
     public boolean claimPublication(String id, Instant now, Instant until) {

@@ -45,7 +45,7 @@ class MongoReportStore implements ReportStore {
   }
 
   @Override
-  public StoredReport insertIfAbsent(StoredReport report, byte[] raw) {
+  public StoredReport insertIfAbsent(StoredReport report, byte[] raw, Instant claimUntil) {
     byte[] compressed = gzip(raw);
     boolean inline = compressed.length <= INLINE_LIMIT;
     ObjectId rawFile =
@@ -57,7 +57,8 @@ class MongoReportStore implements ReportStore {
                 "application/gzip",
                 new Document("reportId", report.id()));
     try {
-      mongo.insert(ReportDocument.of(report, inline ? compressed : null, rawFile, raw.length));
+      mongo.insert(
+          ReportDocument.of(report, inline ? compressed : null, rawFile, raw.length, claimUntil));
       return report;
     } catch (DuplicateKeyException alreadyThere) {
       if (rawFile != null) {

@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A report in the {@code reports} collection. The original bytes are kept gzip-compressed, either
- * here ({@code rawGzip}) or, when large, in GridFS ({@code rawFile}).
+ * here ({@code rawGzip}) or, when large, in GridFS ({@code rawFile}). {@code publishingUntil} is
+ * when the claim of the request publishing its event lapses; a report is inserted claimed.
  */
 @Document(MongoReportStore.COLLECTION)
 record ReportDocument(
@@ -31,9 +32,11 @@ record ReportDocument(
     byte[] rawGzip,
     ObjectId rawFile,
     int rawSize,
-    boolean published) {
+    boolean published,
+    Instant publishingUntil) {
 
-  static ReportDocument of(StoredReport report, byte[] rawGzip, ObjectId rawFile, int rawSize) {
+  static ReportDocument of(
+      StoredReport report, byte[] rawGzip, ObjectId rawFile, int rawSize, Instant publishingUntil) {
     return new ReportDocument(
         report.id(),
         report.fingerprint(),
@@ -49,7 +52,8 @@ record ReportDocument(
         rawGzip,
         rawFile,
         rawSize,
-        report.published());
+        report.published(),
+        publishingUntil);
   }
 
   StoredReport toStoredReport() {

@@ -24,6 +24,9 @@ import org.springframework.data.mongodb.core.query.Query;
 @Import(TestInfrastructureConfiguration.class)
 class MongoReportStoreIT {
 
+  private static final Instant RECEIVED = Instant.parse("2026-12-03T10:00:00Z");
+  private static final Instant CLAIM = RECEIVED.plusSeconds(30);
+
   @Autowired MongoReportStore store;
   @Autowired MongoTemplate mongo;
 
@@ -32,7 +35,7 @@ class MongoReportStoreIT {
     byte[] raw = "{\"SchemaVersion\": 2}".getBytes(StandardCharsets.UTF_8);
     StoredReport report = report("sha-small");
 
-    store.insertIfAbsent(report, raw);
+    store.insertIfAbsent(report, raw, CLAIM);
 
     Document document = document(report.id());
     assertThat(document.get("rawGzip")).isNotNull();
@@ -45,7 +48,7 @@ class MongoReportStoreIT {
     byte[] raw = incompressible(MongoReportStore.INLINE_LIMIT + 512 * 1024);
     StoredReport report = report("sha-large");
 
-    store.insertIfAbsent(report, raw);
+    store.insertIfAbsent(report, raw, CLAIM);
 
     Document document = document(report.id());
     assertThat(document.get("rawGzip")).isNull();
@@ -60,8 +63,8 @@ class MongoReportStoreIT {
     StoredReport first = report(sha);
     StoredReport second = report(sha);
 
-    store.insertIfAbsent(first, raw);
-    StoredReport stored = store.insertIfAbsent(second, raw);
+    store.insertIfAbsent(first, raw, CLAIM);
+    StoredReport stored = store.insertIfAbsent(second, raw, CLAIM);
 
     assertThat(stored.id()).isEqualTo(first.id());
     assertThat(
@@ -69,6 +72,20 @@ class MongoReportStoreIT {
                 Query.query(Criteria.where("metadata.reportId").is(second.id())), "fs.files"))
         .isZero();
     assertThat(store.findById(second.id())).isEmpty();
+  }
+
+  @Test
+  void aNewReportIsClaimedByItsInserterUntilTheClaimLapses() {
+    StoredReport report = report("sha-" + UUID.randomUUID());
+
+    store.insertIfAbsent(report, "{}".getBytes(StandardCharsets.UTF_8), CLAIM);
+
+    assertThat(store.claimPublication(report.id(), RECEIVED.plusSeconds(29), CLAIM.plusSeconds(30)))
+        .as("a second request while the inserter publishes")
+        .isFalse();
+    assertThat(store.claimPublication(report.id(), CLAIM.plusSeconds(1), CLAIM.plusSeconds(31)))
+        .as("a retry after the inserter died")
+        .isTrue();
   }
 
   private Document document(String id) {
@@ -79,7 +96,7 @@ class MongoReportStoreIT {
     return new StoredReport(
         UUID.randomUUID().toString(),
         sha256,
-        Instant.parse("2026-12-03T10:00:00Z"),
+        RECEIVED,
         "corr",
         "trivy-json-v2",
         new ImageReference("registry.example.test", "acme/store", "1.0", null),
