@@ -7,8 +7,13 @@ import java.util.Map;
 /** Starts {@link MongoStoreMain} as its own process, on the launcher's own classpath. */
 public final class MongoStoreProcess {
 
+  /**
+   * A quick start like the services', and an exit the launcher notices rather than a store that
+   * lives on collecting garbage when its heap is full.
+   */
   private static final List<String> JVM_FLAGS =
-      List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of(
+          "-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
   private MongoStoreProcess() {}
 
@@ -18,8 +23,14 @@ public final class MongoStoreProcess {
    */
   public static ChildProcess start(StackConfig config) {
     var dir = config.dir("mongo");
+    return ChildProcess.start("mongo", command(config), Map.of(), dir, config.logFile("mongo"));
+  }
+
+  /** The store's command line: its flags, then the configured JVM options, which win. */
+  static List<String> command(StackConfig config) {
     var command = new ArrayList<>(List.of(ChildProcess.javaBinary()));
     command.addAll(JVM_FLAGS);
+    command.add(maxHeap(config.store()));
     command.addAll(config.javaOptions());
     command.addAll(
         List.of(
@@ -30,8 +41,16 @@ public final class MongoStoreProcess {
             Integer.toString(config.ports().mongo()),
             config.store() == StoreBackend.MEMORY
                 ? MongoStoreMain.MEMORY
-                : dir.resolve("scanwatch.mv").toString()));
-    return ChildProcess.start("mongo", command, Map.of(), dir, config.logFile("mongo"));
+                : config.dir("mongo").resolve("scanwatch.mv").toString()));
+    return command;
+  }
+
+  /**
+   * The file backend keeps its documents on disk with a small page cache; the memory backend holds
+   * every document of a load run in its heap.
+   */
+  private static String maxHeap(StoreBackend store) {
+    return store == StoreBackend.MEMORY ? "-Xmx1g" : "-Xmx256m";
   }
 
   /** Whether the store has said it listens, and accepts connections. */
