@@ -25,16 +25,24 @@ class MongoStoreProcessTest {
     var command = MongoStoreProcess.command(config(StoreBackend.MEMORY, List.of()));
 
     assertThat(command)
-        .contains("-Xmx1g", "-XX:+ExitOnOutOfMemoryError")
+        .contains("-Xmx4g", "-XX:+ExitOnOutOfMemoryError")
         .doesNotContain("-Xmx256m")
         .endsWith("37017", MongoStoreMain.MEMORY);
   }
 
   @Test
-  void theStacksJavaOptionsComeAfterTheStoresOwnSoTheyWin() {
-    var command = MongoStoreProcess.command(config(StoreBackend.MEMORY, List.of("-Xmx3g")));
+  void theStacksJavaOptionsWinOverTheStoresOwnFlagsButNotOverItsHeap() {
+    var command =
+        MongoStoreProcess.command(
+            config(StoreBackend.MEMORY, List.of("-XX:TieredStopAtLevel=4", "-Xmx512m")));
 
-    assertThat(command).containsSubsequence("-Xmx1g", "-Xmx3g", MongoStoreMain.class.getName());
+    assertThat(command)
+        .containsSubsequence(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:TieredStopAtLevel=4",
+            "-Xmx512m",
+            "-Xmx4g",
+            MongoStoreMain.class.getName());
   }
 
   private static StackConfig config(StoreBackend store, List<String> javaOptions) {
