@@ -12,7 +12,8 @@ import java.util.Map;
  * store keeps its data and which JVM options the store and the services get on top of their own.
  *
  * @param store where the Mongo store keeps its data
- * @param javaOptions added after the store's and each service's own JVM flags, so they win
+ * @param javaOptions added after the store's and each service's own JVM flags, so they win; only
+ *     the store's heap stays as its backend needs it (see {@link MongoStoreProcess})
  */
 public record StackConfig(
     Path repoDir, Path stateDir, StackPorts ports, StoreBackend store, List<String> javaOptions) {
