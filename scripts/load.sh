@@ -151,7 +151,7 @@ done
     "${SCANWATCH_JAVA_OPTIONS:-none}."
   echo "Command: scripts/load.sh $*"
   echo
-} >"$results"
+} | tee "$results"
 
 "$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar" io.scanwatch.benchmarks.load.LoadHarness \
   --ingest="http://127.0.0.1:$ingest_port" --kafka="127.0.0.1:$kafka_port" \
