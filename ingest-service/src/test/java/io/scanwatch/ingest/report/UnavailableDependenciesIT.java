@@ -7,10 +7,12 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.scanwatch.contracts.ScanReported;
 import io.scanwatch.contracts.Topics;
+import io.scanwatch.testsupport.FreezableProxy;
 import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TopicRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,8 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a caller gets while the store or the broker is down: 503 with {@code Retry-After} and a
- * problem body, and, once it is back, the same request accepted with exactly one event.
+ * What a caller gets while the store or the broker is down, or the store stops answering: 503 with
+ * {@code Retry-After} and a problem body, and, once it is back, the same request accepted with
+ * exactly one event.
  */
 class UnavailableDependenciesIT {
 
@@ -95,6 +99,55 @@ class UnavailableDependenciesIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> !events(recorder, reportId).isEmpty());
         assertThat(events(recorder, reportId)).hasSize(1);
       }
+    }
+  }
+
+  @Nested
+  @SpringBootTest(
+      webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+      properties = {"scanwatch.auth.tokens=outage-token", "scanwatch.mongodb.read-timeout=1s"})
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class StoreStopsAnswering {
+
+    private static final MongoServer STORE = new MongoServer(new MemoryBackend());
+    private static final FreezableProxy PROXY = proxyTo(STORE.bind());
+
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+      registry.add(
+          "spring.kafka.bootstrap-servers", TestInfrastructure.shared()::kafkaBootstrapServers);
+      registry.add("spring.mongodb.uri", () -> PROXY.mongoUri("stalled"));
+    }
+
+    @AfterAll
+    void stopStore() throws IOException {
+      PROXY.close();
+      STORE.shutdownNow();
+    }
+
+    private static FreezableProxy proxyTo(InetSocketAddress store) {
+      try {
+        return new FreezableProxy(store);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Test
+    @Timeout(60)
+    void aPostTheStoreNeverAnswersIs503WithRetryAfterOnceTheReadTimesOut() throws Exception {
+      assertThat(post(port, report("acme/store-answers")).statusCode()).isEqualTo(202);
+      PROXY.freeze();
+      long started = System.nanoTime();
+
+      HttpResponse<String> during = post(port, report("acme/store-stalled"));
+
+      assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
+      assertThat(during.headers().firstValue("Retry-After")).contains("10");
+      assertThat(JSON.readTree(during.body()).path("reason").asString()).isEqualTo("unavailable");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     }
   }
 

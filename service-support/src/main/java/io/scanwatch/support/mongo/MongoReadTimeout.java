@@ -18,9 +18,6 @@ import org.springframework.core.Ordered;
  */
 public class MongoReadTimeout implements MongoClientSettingsBuilderCustomizer, Ordered {
 
-  /** Far beyond any single command of these services, even on the embedded store under load. */
-  public static final Duration DEFAULT = Duration.ofSeconds(30);
-
   private final Duration timeout;
 
   public MongoReadTimeout(Duration timeout) {
@@ -31,6 +28,10 @@ public class MongoReadTimeout implements MongoClientSettingsBuilderCustomizer, O
   public void customize(MongoClientSettings.Builder settings) {
     settings.applyToSocketSettings(
         socket -> socket.readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  public Duration timeout() {
+    return timeout;
   }
 
   @Override

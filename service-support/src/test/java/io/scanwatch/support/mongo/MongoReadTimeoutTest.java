@@ -10,15 +10,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.scanwatch.testsupport.FreezableProxy;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +45,7 @@ class MongoReadTimeoutTest {
             MongoClients.create(
                 withTimeout(
                     MongoClientSettings.builder()
-                        .applyConnectionString(new ConnectionString(proxy.uri("stuck"))),
+                        .applyConnectionString(new ConnectionString(proxy.mongoUri("stuck"))),
                     Duration.ofMillis(500)))) {
       insertOne(client);
 
@@ -70,10 +65,12 @@ class MongoReadTimeoutTest {
           .withConfiguration(
               AutoConfigurations.of(
                   MongoClientAutoConfiguration.class, MongoAutoConfiguration.class))
-          .withPropertyValues("spring.mongodb.uri=" + proxy.uri("stuck") + "?socketTimeoutMS=400")
+          .withPropertyValues(
+              "spring.mongodb.uri=" + proxy.mongoUri("stuck") + "?socketTimeoutMS=400")
           .run(
               context -> {
-                assertThat(context).hasSingleBean(MongoReadTimeout.class);
+                assertThat(context.getBean(MongoReadTimeout.class).timeout())
+                    .isEqualTo(Duration.ofSeconds(30));
                 MongoClient client = context.getBean(MongoClient.class);
                 insertOne(client);
 
@@ -90,13 +87,13 @@ class MongoReadTimeoutTest {
   }
 
   @Test
-  void theDefaultIsAppliedBeforeBootsOwnCustomizer() {
-    var timeout = new MongoReadTimeout(MongoReadTimeout.DEFAULT);
+  void itIsAppliedBeforeBootsOwnCustomizerAndSetsTheReadTimeout() {
+    var timeout = new MongoReadTimeout(Duration.ofSeconds(7));
     var settings = MongoClientSettings.builder();
 
     timeout.customize(settings);
 
-    assertThat(settings.build().getSocketSettings().getReadTimeout(TimeUnit.SECONDS)).isEqualTo(30);
+    assertThat(settings.build().getSocketSettings().getReadTimeout(TimeUnit.SECONDS)).isEqualTo(7);
     assertThat(timeout.getOrder()).isLessThan(0);
   }
 
@@ -108,68 +105,5 @@ class MongoReadTimeoutTest {
 
   private static void insertOne(MongoClient client) {
     client.getDatabase("stuck").getCollection("probes").insertOne(new Document("at", 1));
-  }
-
-  /**
-   * Relays TCP to the store until frozen; then it still reads what the client sends but passes
-   * nothing on, as a store that stopped answering would look.
-   */
-  private static final class FreezableProxy implements AutoCloseable {
-
-    private final ServerSocket listener = new ServerSocket(0, 50, null);
-    private final InetSocketAddress target;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile boolean frozen;
-
-    FreezableProxy(InetSocketAddress target) throws IOException {
-      this.target = target;
-      Thread.ofVirtual().start(this::accept);
-    }
-
-    String uri(String database) {
-      return "mongodb://127.0.0.1:" + listener.getLocalPort() + "/" + database;
-    }
-
-    void freeze() {
-      frozen = true;
-    }
-
-    private void accept() {
-      try {
-        while (true) {
-          Socket client = listener.accept();
-          Socket upstream = new Socket(target.getAddress(), target.getPort());
-          sockets.add(client);
-          sockets.add(upstream);
-          Thread.ofVirtual().start(() -> relay(client, upstream));
-          Thread.ofVirtual().start(() -> relay(upstream, client));
-        }
-      } catch (IOException closed) {
-        // the proxy was closed
-      }
-    }
-
-    private void relay(Socket from, Socket to) {
-      byte[] buffer = new byte[8192];
-      try (InputStream in = from.getInputStream();
-          OutputStream out = to.getOutputStream()) {
-        for (int read; (read = in.read(buffer)) >= 0; ) {
-          if (!frozen) {
-            out.write(buffer, 0, read);
-            out.flush();
-          }
-        }
-      } catch (IOException closed) {
-        // one side went away
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      listener.close();
-      for (Socket socket : sockets) {
-        socket.close();
-      }
-    }
   }
 }
