@@ -342,6 +342,25 @@ class TrivyReportIntakeIT {
   }
 
   @Test
+  void aBodyWithoutContentTypeIs415SayingSo() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+                .header("Authorization", "Bearer test-token-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("reason").asString()).isEqualTo("unsupported-media-type");
+    assertThat(problem.path("detail").asString())
+        .startsWith("The request has no Content-Type; send ")
+        .contains("application/json")
+        .doesNotContain("null");
+  }
+
+  @Test
   void everyErrorIsAProblemWithAReason() throws Exception {
     HttpResponse<String> unknownReport = get("/api/v1/reports/no-such-report", "test-token-1");
     HttpResponse<String> badImage =

@@ -54,12 +54,11 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ex.getBody()
-        .setDetail(
-            "Content-Type '"
-                + ex.getContentType()
-                + "' is not supported; send "
-                + MediaType.toString(ex.getSupportedMediaTypes()));
+    String refused =
+        ex.getContentType() == null
+            ? "The request has no Content-Type"
+            : "Content-Type '" + ex.getContentType() + "' is not supported";
+    ex.getBody().setDetail(refused + "; send " + MediaType.toString(ex.getSupportedMediaTypes()));
     return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
   }
 
