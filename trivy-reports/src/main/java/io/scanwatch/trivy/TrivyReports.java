@@ -66,7 +66,9 @@ public class TrivyReports {
     String message = String.valueOf(e.getOriginalMessage());
     int source = message.indexOf("[Source:");
     if (source >= 0) {
-      message = message.substring(0, source);
+      // An unclosed object or array ends "(start marker at [Source: …]": the position is reported
+      // apart, so the opening words go with the excerpt.
+      message = message.substring(0, source).replaceFirst("\\s*\\(start marker at\\s*$", "");
     }
     message = message.replaceAll(",? from `[^`]*`", "").replaceAll("\\s+", " ").strip();
     return e instanceof StreamConstraintsException

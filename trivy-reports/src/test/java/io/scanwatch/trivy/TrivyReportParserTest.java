@@ -112,6 +112,20 @@ class TrivyReportParserTest {
   }
 
   @Test
+  void anUnclosedArrayIsMalformedInWholeWords() {
+    var outcome = parser.parse(bytes("{\"SchemaVersion\": 2, \"Results\": ["));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ParseOutcome.Malformed.class,
+            malformed ->
+                assertThat(malformed.reason())
+                    .startsWith("Unexpected end-of-input")
+                    .doesNotContain("start marker", "Source", "(")
+                    .doesNotEndWith(" "));
+  }
+
+  @Test
   void duplicateKeysAreMalformedRatherThanSilentlyResolved() {
     var outcome = parser.parse(bytes("{\"SchemaVersion\": 2, \"SchemaVersion\": 2}"));
 

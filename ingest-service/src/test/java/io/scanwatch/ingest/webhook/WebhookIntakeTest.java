@@ -353,6 +353,21 @@ class WebhookIntakeTest {
   }
 
   @Test
+  void anUnclosedObjectIsMalformedInWholeWordsWithItsPosition() {
+    var malformed = intake.accept(headerDelivery("prod", "{\"repository\": {"));
+
+    assertThat(malformed)
+        .isInstanceOfSatisfying(
+            WebhookIntakeOutcome.Malformed.class,
+            m ->
+                assertThat(m.reason())
+                    .startsWith("Unexpected end-of-input")
+                    .doesNotContain("start marker", "Source")
+                    .endsWith("for Object (line 1, column 17)"));
+    assertThat(published).isEmpty();
+  }
+
+  @Test
   void malformedJsonSaysWhereAndForeignJsonNamesTheExpectedShape() {
     var malformed = intake.accept(headerDelivery("prod", "{\"repository\": "));
     var foreign = intake.accept(headerDelivery("prod", "{\"something\": \"else\"}"));
