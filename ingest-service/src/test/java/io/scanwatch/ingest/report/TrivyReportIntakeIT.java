@@ -324,14 +324,7 @@ class TrivyReportIntakeIT {
 
   @Test
   void aBodyThatIsNotJsonIs415() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
-                .header("Authorization", "Bearer test-token-1")
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("hello"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = postAs("text/plain", "hello");
 
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(response.headers().firstValue("Content-Type"))
@@ -343,13 +336,7 @@ class TrivyReportIntakeIT {
 
   @Test
   void aBodyWithoutContentTypeIs415SayingSo() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
-                .header("Authorization", "Bearer test-token-1")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = postAs(null, "{}");
 
     assertThat(response.statusCode()).isEqualTo(415);
     JsonNode problem = JSON.readTree(response.body());
@@ -459,14 +446,7 @@ class TrivyReportIntakeIT {
     assertThat(post(report, "test-token-1").statusCode()).isEqualTo(200);
     assertThat(post(malformed, "test-token-1").statusCode()).isEqualTo(400);
     assertThat(post(notAReport, "test-token-1").statusCode()).isEqualTo(422);
-    HttpResponse<String> plainText =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
-                .header("Authorization", "Bearer test-token-1")
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("hello"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> plainText = postAs("text/plain", "hello");
     assertThat(plainText.statusCode()).isEqualTo(415);
     String after = prometheus();
 
@@ -561,6 +541,18 @@ class TrivyReportIntakeIT {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts {@code body} as a report with {@code contentType}, or with none when it is null. */
+  private HttpResponse<String> postAs(String contentType, String body) throws Exception {
+    var request =
+        HttpRequest.newBuilder(uri("/api/v1/reports/trivy"))
+            .header("Authorization", "Bearer test-token-1")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(String path, byte[] body) throws Exception {
