@@ -35,7 +35,7 @@ public enum StoreBackend {
               + name
               + "'; it takes "
               + Arrays.stream(values())
-                  .map(backend -> backend.argument())
+                  .map(StoreBackend::argument)
                   .collect(Collectors.joining(" or ")),
           e);
     }

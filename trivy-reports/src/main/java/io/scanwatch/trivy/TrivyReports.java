@@ -58,19 +58,9 @@ public class TrivyReports {
     }
   }
 
-  /**
-   * Jackson's message without its internals: the source excerpt and, for a safety limit, the name
-   * of the setting that holds it.
-   */
+  /** Jackson's message in plain words, said to be a safety limit when it is one. */
   static String reasonOf(JacksonException e) {
-    String message = String.valueOf(e.getOriginalMessage());
-    int source = message.indexOf("[Source:");
-    if (source >= 0) {
-      // An unclosed object or array ends "(start marker at [Source: …]": the position is reported
-      // apart, so the opening words go with the excerpt.
-      message = message.substring(0, source).replaceFirst("\\s*\\(start marker at\\s*$", "");
-    }
-    message = message.replaceAll(",? from `[^`]*`", "").replaceAll("\\s+", " ").strip();
+    String message = JacksonMessages.withoutInternals(e);
     return e instanceof StreamConstraintsException
         ? "the report exceeds a safety limit: " + message
         : message;

@@ -3,6 +3,7 @@ package io.scanwatch.ingest.webhook;
 import io.scanwatch.contracts.EventIds;
 import io.scanwatch.contracts.ImageEvent;
 import io.scanwatch.ingest.inventory.ImageInventory;
+import io.scanwatch.trivy.JacksonMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,10 +135,10 @@ public class WebhookIntake {
       }
     } catch (StreamConstraintsException e) {
       return new WebhookIntakeOutcome.LimitExceeded(
-          provider, "the webhook exceeds a safety limit: " + messageOf(e));
+          provider, "the webhook exceeds a safety limit: " + JacksonMessages.withoutInternals(e));
     } catch (JacksonException e) {
       return new WebhookIntakeOutcome.Malformed(
-          provider, withLocation(messageOf(e), e.getLocation()));
+          provider, withLocation(JacksonMessages.withoutInternals(e), e.getLocation()));
     }
     if (body == null || body.isMissingNode()) {
       return new WebhookIntakeOutcome.Malformed(provider, "the body is empty");
@@ -338,21 +339,6 @@ public class WebhookIntake {
         delivery.raw(),
         outcome,
         eventIds);
-  }
-
-  /**
-   * Jackson's message without its internals: the source excerpt, and for a safety limit the name of
-   * the setting that holds it.
-   */
-  private static String messageOf(JacksonException e) {
-    String message = String.valueOf(e.getOriginalMessage());
-    int source = message.indexOf("[Source:");
-    if (source >= 0) {
-      // An unclosed object or array ends "(start marker at [Source: …]": the position is reported
-      // apart, so the opening words go with the excerpt.
-      message = message.substring(0, source).replaceFirst("\\s*\\(start marker at\\s*$", "");
-    }
-    return message.replaceAll(",? from `[^`]*`", "").replaceAll("\\s+", " ").strip();
   }
 
   private static String withLocation(String message, TokenStreamLocation at) {
