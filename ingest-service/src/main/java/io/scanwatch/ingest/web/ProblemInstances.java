@@ -8,14 +8,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * source, since a further segment is the token of the registries that authenticate by path. Set
  * explicitly on every problem, as Spring would otherwise echo the whole request path.
  */
-public final class ProblemInstances {
+final class ProblemInstances {
 
   private static final String WEBHOOKS = "/api/v1/webhooks";
 
   private ProblemInstances() {}
 
   /** The instance for a request to {@code requestUri} (as the request line gives it). */
-  public static URI of(String requestUri) {
+  static URI of(String requestUri) {
     String path = requestUri == null || requestUri.isEmpty() ? "/" : requestUri;
     if (path.startsWith(WEBHOOKS + "/")) {
       String[] segments = path.substring(WEBHOOKS.length() + 1).split("/", -1);

@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.scanwatch.contracts.ScanReported;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.testsupport.FreezableProxy;
+import io.scanwatch.testsupport.OutageAnswers;
+import io.scanwatch.testsupport.RestartableStore;
 import io.scanwatch.testsupport.TestInfrastructure;
 import io.scanwatch.testsupport.TopicRecorder;
 import java.io.IOException;
@@ -50,8 +52,7 @@ class UnavailableDependenciesIT {
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class StoreDown {
 
-    private static final int STORE_PORT = freePort();
-    private static MongoServer store = startStore();
+    private static final RestartableStore STORE = new RestartableStore();
 
     @LocalServerPort int port;
 
@@ -59,39 +60,21 @@ class UnavailableDependenciesIT {
     static void properties(DynamicPropertyRegistry registry) {
       registry.add(
           "spring.kafka.bootstrap-servers", TestInfrastructure.shared()::kafkaBootstrapServers);
-      registry.add(
-          "spring.mongodb.uri",
-          () ->
-              "mongodb://127.0.0.1:"
-                  + STORE_PORT
-                  + "/outage?serverSelectionTimeoutMS=1000&connectTimeoutMS=500");
+      registry.add("spring.mongodb.uri", () -> STORE.mongoUri("outage"));
     }
 
     @AfterAll
     void stopStore() {
-      store.shutdownNow();
-    }
-
-    /** A store on the same port each time, as a restarted database would come back. */
-    private static MongoServer startStore() {
-      var server = new MongoServer(new MemoryBackend());
-      server.bind("127.0.0.1", STORE_PORT);
-      return server;
+      STORE.close();
     }
 
     @Test
     void aPostWhileTheStoreIsDownIs503AndTheSameRetryLaterYieldsExactlyOneEvent() throws Exception {
       byte[] report = report("acme/store-outage");
       try (var recorder = TopicRecorder.recording(Topics.SCAN_REPORTS)) {
-        store.shutdownNow();
+        HttpResponse<String> during = STORE.whileStopped(() -> post(port, report));
 
-        HttpResponse<String> during = post(port, report);
-
-        assertThat(during.statusCode()).isEqualTo(503);
-        assertThat(during.headers().firstValue("Retry-After")).contains("10");
-        assertThat(JSON.readTree(during.body()).path("reason").asString()).isEqualTo("unavailable");
-
-        store = startStore();
+        OutageAnswers.assertStoreUnavailable(during);
         HttpResponse<String> after = post(port, report);
 
         assertThat(after.statusCode()).as(after.body()).isEqualTo(202);
@@ -144,9 +127,7 @@ class UnavailableDependenciesIT {
 
       HttpResponse<String> during = post(port, report("acme/store-stalled"));
 
-      assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
-      assertThat(during.headers().firstValue("Retry-After")).contains("10");
-      assertThat(JSON.readTree(during.body()).path("reason").asString()).isEqualTo("unavailable");
+      OutageAnswers.assertStoreUnavailable(during);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     }
   }

@@ -1,5 +1,7 @@
 package io.scanwatch.support.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -8,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,16 +32,19 @@ import tools.jackson.core.exc.StreamReadException;
 /**
  * What every service's API answers errors with: RFC 9457 problem JSON with a machine-readable
  * {@code reason}, for the errors Spring MVC raises (404, 405, 406, 415, …), those of {@code
- * ResponseStatusException}, parameters Tomcat cannot decode, and, as a last resort, an unexpected
- * failure, which is logged and answered 500 without its details; a body that is not JSON is
- * answered with where it broke (line and column) in plain words, a missing or mistyped parameter
- * with its name. A service extends it with a {@code @RestControllerAdvice} of its own for what only
- * it answers.
+ * ResponseStatusException}, parameters Tomcat cannot decode, the store not answering (503 with
+ * {@code Retry-After}), and, as a last resort, an unexpected failure, which is logged and answered
+ * 500 without its details; a body that is not JSON is answered with where it broke (line and
+ * column) in plain words, a missing or mistyped parameter with its name. A service extends it with
+ * a {@code @RestControllerAdvice} of its own for what only it answers.
  */
 public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
   private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,200}");
+
+  /** How long a caller refused for an outage is told to wait before sending the same again. */
+  private static final String RETRY_AFTER_SECONDS = "10";
 
   /**
    * The {@code instance} an answer names for a request to {@code requestUri}, or {@code null} to
@@ -78,6 +84,37 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
     return withReason(problem, status, request);
   }
 
+  /**
+   * The store refused the connection or did not answer in time: not the caller's fault, and over
+   * once it is back, so 503 with {@code Retry-After} rather than 500. Spring Data turns the
+   * driver's failure into a {@link DataAccessResourceFailureException}; code using the driver
+   * directly sees the driver's own.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    MongoTimeoutException.class,
+    MongoSocketException.class
+  })
+  ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e, HttpServletRequest request) {
+    LOG.warn("Store unavailable: {}", e.getMessage());
+    return unavailable("the store is unavailable", request);
+  }
+
+  /**
+   * 503 with {@code Retry-After}: {@code detail} names what is unavailable; the caller is told to
+   * retry the same request, which the APIs that take reports and webhooks accept exactly once.
+   */
+  protected final ResponseEntity<ProblemDetail> unavailable(
+      String detail, HttpServletRequest request) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, detail + "; retry the same request later");
+    problem.setTitle("Temporarily unavailable");
+    return answer(problem, "unavailable", request)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(problem);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("Unexpected failure", e);
@@ -114,14 +151,19 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
 
   private ResponseEntity<ProblemDetail> withReason(
       ProblemDetail problem, HttpStatusCode status, HttpServletRequest request) {
-    problem.setProperty("reason", ProblemReasons.of(status));
+    return answer(problem, ProblemReasons.of(status), request).body(problem);
+  }
+
+  /** An answer with {@code problem}'s status, its {@code reason} and {@code instance} set. */
+  private ResponseEntity.BodyBuilder answer(
+      ProblemDetail problem, String reason, HttpServletRequest request) {
+    problem.setProperty("reason", reason);
     URI instance = instanceOf(request.getRequestURI());
     if (instance != null) {
       problem.setInstance(instance);
     }
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Override

@@ -195,7 +195,7 @@ class WebhookController {
               new WebhookDelivery(
                   provider, source, token, raw, headers, CorrelationIdFilter.of(request)));
     } catch (EventPublishingException | DataAccessResourceFailureException e) {
-      // Answered 503 by ReportProblemHandler.
+      // Answered 503 by ApiProblemHandler.
       metrics.received(provider, "unavailable").increment();
       throw e;
     }
