@@ -10,6 +10,22 @@ import java.util.List;
 public sealed interface ParseOutcome {
 
   /**
+   * This outcome, unless it is a report of more than {@code maxFindings} findings: then a {@link
+   * LimitExceeded} that says how many it holds and names the setting that bounds them.
+   */
+  default ParseOutcome withAtMost(int maxFindings) {
+    if (this instanceof Parsed parsed && parsed.findings().size() > maxFindings) {
+      return new LimitExceeded(
+          "the report holds "
+              + parsed.findings().size()
+              + " findings; at most "
+              + maxFindings
+              + " are accepted (SCANWATCH_MAX_FINDINGS)");
+    }
+    return this;
+  }
+
+  /**
    * The bytes are a report of the parser's format.
    *
    * @param image the scanned image, or {@code null} when the report does not name one

@@ -21,6 +21,28 @@ class TrivyReportsTest {
   private final TrivyReports reports = new TrivyReports();
 
   @Test
+  void aReportOverTheFindingsLimitIsLimitExceededAndOneAtItIsKept() {
+    byte[] twoFindings =
+        """
+        {"SchemaVersion": 2, "ArtifactName": "registry.example.test/acme/app:1",
+         "Results": [{"Target": "t", "Vulnerabilities": [
+           {"VulnerabilityID": "CVE-2099-1", "PkgName": "a", "InstalledVersion": "1", "Severity": "LOW"},
+           {"VulnerabilityID": "CVE-2099-2", "PkgName": "b", "InstalledVersion": "1", "Severity": "LOW"}
+         ]}]}
+        """
+            .getBytes(StandardCharsets.UTF_8);
+    ParseOutcome parsed = reports.parse(twoFindings);
+    ParseOutcome malformed = reports.parse("{".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(parsed.withAtMost(2)).isSameAs(parsed);
+    assertThat(parsed.withAtMost(1))
+        .isEqualTo(
+            new ParseOutcome.LimitExceeded(
+                "the report holds 2 findings; at most 1 are accepted (SCANWATCH_MAX_FINDINGS)"));
+    assertThat(malformed.withAtMost(0)).isSameAs(malformed);
+  }
+
+  @Test
   void cvssComesFromTheSeveritySourceWhenThereIsNoNvdEntry() throws IOException {
     var parsed = parsed(corpusFile("B01-cvss-without-nvd.json"));
 

@@ -60,18 +60,9 @@ public class ReportIntake {
       ImageReference imageOverride,
       Map<String, String> labels,
       String correlationId) {
-    ParseOutcome outcome = parser.apply(raw);
+    ParseOutcome outcome = parser.apply(raw).withAtMost(maxFindings);
     if (!(outcome instanceof ParseOutcome.Parsed parsed)) {
       return new IntakeOutcome.Rejected(outcome);
-    }
-    if (parsed.findings().size() > maxFindings) {
-      return new IntakeOutcome.Rejected(
-          new ParseOutcome.LimitExceeded(
-              "the report holds "
-                  + parsed.findings().size()
-                  + " findings; at most "
-                  + maxFindings
-                  + " are accepted (SCANWATCH_MAX_FINDINGS)"));
     }
     ImageReference image = imageOverride != null ? imageOverride : parsed.image();
     if (image == null) {

@@ -37,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -357,6 +358,36 @@ class ScanEvaluationIT {
     assertThat(notAReport.statusCode()).isEqualTo(422);
     assertThat(notAReport.body()).contains("\"reason\":\"unrecognised-report\"");
     assertThat(badImage.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theCiGateRefusesAReportOfMoreFindingsThanItsLimitWith422() throws Exception {
+    String vulnerabilities =
+        IntStream.rangeClosed(1, 51)
+            .mapToObj(
+                n ->
+                    """
+                    {"VulnerabilityID": "CVE-2099-%d", "PkgName": "openssl",
+                     "InstalledVersion": "1.0", "Severity": "LOW"}"""
+                        .formatted(n))
+            .collect(Collectors.joining(","));
+    String report =
+        """
+        {"SchemaVersion": 2, "ArtifactName": "registry.example.test/acme/many:1",
+         "Results": [{"Target": "t", "Vulnerabilities": [%s]}]}"""
+            .formatted(vulnerabilities);
+
+    HttpResponse<String> tooMany = post("/api/v1/evaluate", report);
+    HttpResponse<String> atTheLimit =
+        post("/api/v1/evaluate", report.replaceFirst("\\{\"VulnerabilityID[^}]*},", ""));
+
+    assertThat(tooMany.statusCode()).as(tooMany.body()).isEqualTo(422);
+    JsonNode problem = JsonMapper.builder().build().readTree(tooMany.body());
+    assertThat(problem.path("reason").asString()).isEqualTo("limit-exceeded");
+    assertThat(problem.path("detail").asString())
+        .isEqualTo(
+            "the report holds 51 findings; at most 50 are accepted (SCANWATCH_MAX_FINDINGS)");
+    assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(200);
   }
 
   @Test

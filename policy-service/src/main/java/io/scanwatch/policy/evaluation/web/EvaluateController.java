@@ -38,14 +38,17 @@ class EvaluateController {
   private final ScanEvaluation evaluation;
   private final TrivyReports reports = new TrivyReports();
   private final long maxBytes;
+  private final int maxFindings;
   private final Clock clock;
 
   EvaluateController(
       ScanEvaluation evaluation,
       @Value("${scanwatch.policy.evaluate.max-size}") DataSize maxSize,
+      @Value("${scanwatch.policy.evaluate.max-findings}") int maxFindings,
       Clock clock) {
     this.evaluation = evaluation;
     this.maxBytes = maxSize.toBytes();
+    this.maxFindings = maxFindings;
     this.clock = clock;
   }
 
@@ -103,7 +106,7 @@ class EvaluateController {
             "the body is not valid gzip: " + broken.reason());
       }
     }
-    return switch (reports.parse(body)) {
+    return switch (reports.parse(body).withAtMost(maxFindings)) {
       case ParseOutcome.Malformed malformed ->
           problem(
               HttpStatus.BAD_REQUEST,
