@@ -49,6 +49,18 @@ if [[ "$build" == true ]]; then
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 fi
 
+harness_jar="$ROOT/benchmarks/target/benchmarks.jar"
+if [[ ! -f "$harness_jar" ]]; then
+  echo "load.sh: $harness_jar is missing; run without --no-build to build it" >&2
+  exit 2
+fi
+harness=("$JAVA" -cp "$harness_jar" io.scanwatch.benchmarks.load.LoadHarness)
+# Refuse a mistyped option now rather than after the stack has started for it.
+if ! "${harness[@]}" --check ${harness_args[@]+"${harness_args[@]}"}; then
+  echo "load.sh: see scripts/load.sh --help" >&2
+  exit 2
+fi
+
 if [[ -z "${SCANWATCH_STATE_DIR:-}" ]]; then
   SCANWATCH_STATE_DIR="$(mktemp -d "${TMPDIR:-/tmp}/scanwatch-load.XXXXXX")"
   created_state=true
@@ -153,10 +165,7 @@ done
   echo
 } | tee "$results"
 
-"$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar" io.scanwatch.benchmarks.load.LoadHarness \
+"${harness[@]}" \
   --ingest="http://127.0.0.1:$ingest_port" --kafka="127.0.0.1:$kafka_port" \
   --slack-dir="$SCANWATCH_STATE_DIR/slack" --pids="$pids" \
-  --results="$results.part" ${harness_args[@]+"${harness_args[@]}"}
-cat "$results.part" >>"$results"
-rm -f "$results.part"
-echo "Results: $results"
+  --results="$results" ${harness_args[@]+"${harness_args[@]}"}

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class LoadHarness {
    * @param phases which phases run: {@code e2e}, {@code sustained}, {@code webhooks}
    * @param token ingest-service's API token (the local stack's by default)
    * @param webhookSecret the secret of the webhook source {@code local} (the local stack's)
-   * @param results where the Markdown results are written
+   * @param results the file the Markdown results are appended to
    */
   record Options(
       URI ingest,
@@ -98,13 +99,44 @@ public final class LoadHarness {
       String webhookSecret,
       Path results) {
 
+    static final List<String> PHASES = List.of("e2e", "sustained", "webhooks");
+
+    private static final List<String> KNOWN =
+        List.of(
+            "ingest",
+            "kafka",
+            "slack-dir",
+            "pids",
+            "rates",
+            "rate-seconds",
+            "warmup-seconds",
+            "sustained-rate",
+            "sustained-seconds",
+            "alert-every",
+            "webhook-seconds",
+            "webhook-concurrency",
+            "drain-seconds",
+            "phases",
+            "token",
+            "webhook-secret",
+            "results");
+
+    /**
+     * The options {@code args} name, as {@code --name=value}, the rest at their defaults.
+     *
+     * @throws IllegalArgumentException naming the first argument that is unknown or malformed
+     */
     static Options parse(String[] args) {
       var values = new LinkedHashMap<String, String>();
       for (String arg : args) {
         if (!arg.startsWith("--") || !arg.contains("=")) {
           throw new IllegalArgumentException("Expected --name=value, got " + arg);
         }
-        values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        String name = arg.substring(2, arg.indexOf('='));
+        if (!KNOWN.contains(name)) {
+          throw new IllegalArgumentException("Unknown option --" + name + "; known: " + KNOWN);
+        }
+        values.put(name, arg.substring(arg.indexOf('=') + 1));
       }
       var pids = new LinkedHashMap<String, Long>();
       for (String pair : values.getOrDefault("pids", "").split(",")) {
@@ -112,56 +144,54 @@ public final class LoadHarness {
           pids.put(pair.split(":")[0], Long.parseLong(pair.split(":")[1]));
         }
       }
-      var options =
-          new Options(
-              URI.create(values.getOrDefault("ingest", "http://127.0.0.1:8081")),
-              values.getOrDefault("kafka", "127.0.0.1:9092"),
-              Path.of(values.getOrDefault("slack-dir", ".scanwatch-local/slack")),
-              pids,
-              Arrays.stream(values.getOrDefault("rates", "10,50,200").split(","))
-                  .map(String::strip)
-                  .map(Integer::parseInt)
-                  .toList(),
-              Integer.parseInt(values.getOrDefault("rate-seconds", "15")),
-              Integer.parseInt(values.getOrDefault("warmup-seconds", "10")),
-              Integer.parseInt(values.getOrDefault("sustained-rate", "500")),
-              Integer.parseInt(values.getOrDefault("sustained-seconds", "20")),
-              Integer.parseInt(values.getOrDefault("alert-every", "10")),
-              Integer.parseInt(values.getOrDefault("webhook-seconds", "10")),
-              Integer.parseInt(values.getOrDefault("webhook-concurrency", "32")),
-              Integer.parseInt(values.getOrDefault("drain-seconds", "60")),
-              List.of(values.getOrDefault("phases", "e2e,sustained,webhooks").split(",")),
-              values.getOrDefault("token", "scanwatch-dev-token"),
-              values.getOrDefault("webhook-secret", "scanwatch-dev-webhook-secret"),
-              Path.of(values.getOrDefault("results", "target/load-results.md")));
-      var known =
-          List.of(
-              "ingest",
-              "kafka",
-              "slack-dir",
-              "pids",
-              "rates",
-              "rate-seconds",
-              "warmup-seconds",
-              "sustained-rate",
-              "sustained-seconds",
-              "alert-every",
-              "webhook-seconds",
-              "webhook-concurrency",
-              "drain-seconds",
-              "phases",
-              "token",
-              "webhook-secret",
-              "results");
-      values.keySet().stream()
-          .filter(Predicate.not(known::contains))
+      List<String> phases =
+          List.of(values.getOrDefault("phases", String.join(",", PHASES)).split(","));
+      phases.stream()
+          .filter(Predicate.not(PHASES::contains))
           .findFirst()
           .ifPresent(
-              name -> {
+              phase -> {
                 throw new IllegalArgumentException(
-                    "Unknown option --" + name + "; known: " + known);
+                    "--phases: unknown phase '" + phase + "'; known: " + PHASES);
               });
-      return options;
+      return new Options(
+          URI.create(values.getOrDefault("ingest", "http://127.0.0.1:8081")),
+          values.getOrDefault("kafka", "127.0.0.1:9092"),
+          Path.of(values.getOrDefault("slack-dir", ".scanwatch-local/slack")),
+          pids,
+          Arrays.stream(values.getOrDefault("rates", "10,50,200").split(","))
+              .map(rate -> number("rates", rate.strip(), 1))
+              .toList(),
+          number(values, "rate-seconds", "15", 1),
+          number(values, "warmup-seconds", "10", 0),
+          number(values, "sustained-rate", "500", 1),
+          number(values, "sustained-seconds", "20", 1),
+          number(values, "alert-every", "10", 1),
+          number(values, "webhook-seconds", "10", 1),
+          number(values, "webhook-concurrency", "32", 1),
+          number(values, "drain-seconds", "60", 0),
+          phases,
+          values.getOrDefault("token", "scanwatch-dev-token"),
+          values.getOrDefault("webhook-secret", "scanwatch-dev-webhook-secret"),
+          Path.of(values.getOrDefault("results", "target/load-results.md")));
+    }
+
+    private static int number(
+        Map<String, String> values, String name, String defaultValue, int least) {
+      return number(name, values.getOrDefault(name, defaultValue), least);
+    }
+
+    private static int number(String name, String value, int least) {
+      try {
+        int number = Integer.parseInt(value);
+        if (number >= least) {
+          return number;
+        }
+      } catch (NumberFormatException notANumber) {
+        // said below, with the option's name
+      }
+      throw new IllegalArgumentException(
+          "--%s: expected a whole number of at least %d, got '%s'".formatted(name, least, value));
     }
   }
 
@@ -176,16 +206,24 @@ public final class LoadHarness {
     return Pattern.compile("lh" + run + "-[a-z0-9]+-\\d+");
   }
 
+  /**
+   * Runs the harness; with {@code --check} as the first argument only checks the others and exits,
+   * 0 when they are valid, 2 with the reason when not, which lets a script refuse bad options
+   * before it starts a stack for them.
+   */
   public static void main(String[] args) throws Exception {
+    boolean checkOnly = args.length > 0 && args[0].equals("--check");
     Options options;
     try {
-      options = Options.parse(args);
+      options = Options.parse(checkOnly ? Arrays.copyOfRange(args, 1, args.length) : args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
       return;
     }
-    new LoadHarness(options).run();
+    if (!checkOnly) {
+      new LoadHarness(options).run();
+    }
   }
 
   private void run() throws Exception {
@@ -212,8 +250,8 @@ public final class LoadHarness {
     System.out.println();
     System.out.print(out);
     Files.createDirectories(options.results().toAbsolutePath().getParent());
-    Files.writeString(options.results(), out);
-    System.out.println("Written to " + options.results().toAbsolutePath());
+    Files.writeString(options.results(), out, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    System.out.println("Appended to " + options.results().toAbsolutePath());
   }
 
   // ---- a. end to end ----
