@@ -349,7 +349,10 @@ class TrivyReportIntakeIT {
 
   @Test
   void everyErrorIsAProblemWithAReason() throws Exception {
-    HttpResponse<String> unknownReport = get("/api/v1/reports/no-such-report", "test-token-1");
+    HttpResponse<String> unknownReport =
+        get("/api/v1/reports/" + UUID.randomUUID(), "test-token-1");
+    HttpResponse<String> notAReportId = get("/api/v1/reports/no-such-report", "test-token-1");
+    HttpResponse<String> getOfThePostEndpoint = get("/api/v1/reports/trivy", "test-token-1");
     HttpResponse<String> badImage =
         send("/api/v1/reports/trivy?image=NOT%20AN%20IMAGE", "{}".getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> wrongMethod =
@@ -363,6 +366,15 @@ class TrivyReportIntakeIT {
     assertThat(unknownReport.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(unknownReport.body()).path("reason").asString())
         .isEqualTo("not-found");
+    assertThat(JSON.readTree(unknownReport.body()).path("detail").asString())
+        .startsWith("no report with id ");
+    assertThat(notAReportId.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(notAReportId.body()).path("detail").asString())
+        .isEqualTo("no endpoint at this path");
+    assertThat(getOfThePostEndpoint.statusCode()).isEqualTo(405);
+    assertThat(getOfThePostEndpoint.headers().firstValue("Allow")).contains("POST");
+    assertThat(JSON.readTree(getOfThePostEndpoint.body()).path("reason").asString())
+        .isEqualTo("method-not-allowed");
     assertThat(badImage.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badImage.body()).path("reason").asString()).isEqualTo("bad-request");
     assertThat(wrongMethod.statusCode()).isEqualTo(405);

@@ -11,10 +11,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Answers for reports already received: their summary and their original bytes. */
+/**
+ * Answers for reports already received: their summary and their original bytes. A report id is a
+ * UUID, hex digits and dashes; the pattern says so, so that a {@code GET} of {@code
+ * /api/v1/reports/trivy} is the 405 of the endpoint that takes reports rather than a 404 for a
+ * report called "trivy".
+ */
 @RestController
 @RequestMapping("/api/v1/reports")
 class ReportController {
+
+  private static final String ID = "{id:[0-9a-fA-F-]+}";
 
   private final ReportStore store;
 
@@ -22,7 +29,7 @@ class ReportController {
     this.store = store;
   }
 
-  @GetMapping("/{id}")
+  @GetMapping("/" + ID)
   ReportReceipt summary(@PathVariable String id) {
     return store
         .findById(id)
@@ -30,7 +37,7 @@ class ReportController {
         .orElseThrow(() -> notFound(id));
   }
 
-  @GetMapping("/{id}/raw")
+  @GetMapping("/" + ID + "/raw")
   ResponseEntity<byte[]> raw(@PathVariable String id) {
     return store
         .findRaw(id)
