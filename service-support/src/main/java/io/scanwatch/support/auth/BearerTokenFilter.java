@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and a change under an admin path only with an admin token; anything else gets 401 or 403 with a
  * problem body before any controller runs, so nothing is read or stored for an unknown caller.
  * Health and metrics stay open, and so do the open paths, which carry a credential of their own.
- * Failures are logged without the token. An accepted request carries a {@link Principal} named
- * after the token, {@code api-token:<fingerprint>} or {@code admin-token:<fingerprint>} (see {@link
+ * Failures are logged without the token, at most one line per reason every 10 s (see {@link
+ * RefusalLog}). An accepted request carries a {@link Principal} named after the token, {@code
+ * api-token:<fingerprint>} or {@code admin-token:<fingerprint>} (see {@link
  * ApiTokens#fingerprint}), so audit fields record which token acted, never the token. With a rate
  * limit, a token over it gets 429 with {@code Retry-After}. Every refusal is counted in {@code
  * scanwatch_auth_refusals_total{reason}}.
@@ -51,6 +53,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
   private final JsonMapper json;
   private final TokenRateLimiter rateLimiter;
   private final Map<String, Counter> refusals = new HashMap<>();
+  private final RefusalLog refusalLog =
+      new RefusalLog(Duration.ofSeconds(10), System::nanoTime, LOG::info);
 
   /**
    * @param adminTokens the admin tokens, or {@code null} when none is configured
@@ -97,12 +101,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     String presented = bearer ? authorization.substring(BEARER.length()).strip() : null;
     boolean admin = adminTokens != null && adminTokens.accepts(presented);
     if (!admin && !tokens.accepts(presented)) {
-      LOG.info(
-          "Refused {} {}: {}",
-          request.getMethod(),
-          request.getServletPath(),
-          bearer ? "unknown bearer token" : "no bearer token");
+      refusalLog.refused(
+          UNAUTHENTICATED,
+          () -> describe(request) + ": " + (bearer ? "unknown bearer token" : "no bearer token"));
       refuse(
+          request,
           response,
           HttpStatus.UNAUTHORIZED,
           UNAUTHENTICATED,
@@ -112,8 +115,9 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     if (!admin && needsAdmin(request)) {
-      LOG.info("Refused {} {}: not an admin token", request.getMethod(), request.getServletPath());
+      refusalLog.refused(FORBIDDEN, () -> describe(request) + ": not an admin token");
       refuse(
+          request,
           response,
           HttpStatus.FORBIDDEN,
           FORBIDDEN,
@@ -129,13 +133,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         rateLimiter == null ? Optional.empty() : rateLimiter.acquire(principal.getName());
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      LOG.info(
-          "Refused {} {}: {} is over its rate limit",
-          request.getMethod(),
-          request.getServletPath(),
-          principal.getName());
+      refusalLog.refused(
+          RATE_LIMITED,
+          () -> describe(request) + ": " + principal.getName() + " is over its rate limit");
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
       refuse(
+          request,
           response,
           HttpStatus.TOO_MANY_REQUESTS,
           RATE_LIMITED,
@@ -170,12 +173,31 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     return !READS.contains(request.getMethod()) && adminPaths.stream().anyMatch(path::startsWith);
   }
 
-  private void refuse(HttpServletResponse response, HttpStatus status, String reason, String detail)
+  /** The request's path as it was sent, as Spring's own problem answers name it. */
+  private static Optional<URI> instanceOf(HttpServletRequest request) {
+    try {
+      return Optional.of(URI.create(request.getRequestURI()));
+    } catch (IllegalArgumentException notAUri) {
+      return Optional.empty();
+    }
+  }
+
+  private static String describe(HttpServletRequest request) {
+    return "Refused " + request.getMethod() + " " + request.getServletPath();
+  }
+
+  private void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String reason,
+      String detail)
       throws IOException {
     refusals.get(reason).increment();
     var problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(status.getReasonPhrase());
     problem.setProperty("reason", reason);
+    instanceOf(request).ifPresent(problem::setInstance);
     response.setStatus(status.value());
     if (status == HttpStatus.UNAUTHORIZED) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scanwatch\"");

@@ -72,9 +72,20 @@ class BearerTokenFilterTest {
   }
 
   @Test
-  void everyRefusalIsCountedByReason() throws Exception {
-    assertThat(send("GET", "not-a-token").getStatus()).isEqualTo(401);
-    assertThat(send("PUT", API_TOKEN).getStatus()).isEqualTo(403);
+  void everyRefusalIsCountedByReasonAndAnsweredAsAProblemNamingThePath() throws Exception {
+    MockHttpServletResponse unauthenticated = send("GET", "not-a-token");
+    MockHttpServletResponse forbidden = send("PUT", API_TOKEN);
+
+    assertThat(unauthenticated.getStatus()).isEqualTo(401);
+    assertThat(unauthenticated.getHeader("WWW-Authenticate"))
+        .isEqualTo("Bearer realm=\"scanwatch\"");
+    assertThat(forbidden.getStatus()).isEqualTo(403);
+    for (MockHttpServletResponse refused : List.of(unauthenticated, forbidden)) {
+      assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+      assertThat(refused.getContentAsString())
+          .contains("\"instance\":\"/api/v1/policies/p\"")
+          .doesNotContain("not-a-token", API_TOKEN);
+    }
 
     assertThat(refusals("unauthenticated")).isEqualTo(1);
     assertThat(refusals("forbidden")).isEqualTo(1);
