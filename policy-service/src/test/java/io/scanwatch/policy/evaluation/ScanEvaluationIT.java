@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -486,6 +487,63 @@ class ScanEvaluationIT {
       assertThat(problem.path("reason").asString()).as(what).isEqualTo("bad-request");
       assertThat(problem.path("detail").asString()).as(what).doesNotContain("verdicts", "script");
     }
+  }
+
+  @Test
+  void everyKindOfErrorIsAProblemOfOneShapeFromTheFilterTheControllerOrTomcat() throws Exception {
+    var answers = new LinkedHashMap<String, HttpResponse<String>>();
+    answers.put(
+        "401",
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
+    answers.put(
+        "403",
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/policies/p"))
+                .header("Authorization", "Bearer policy-test-token")
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
+    answers.put("404", send("/api/v1/verdicts/never-judged"));
+    answers.put(
+        "405",
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts"))
+                .header("Authorization", "Bearer policy-test-token")
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
+    answers.put("422", post("/api/v1/evaluate", "{\"hello\": \"world\"}"));
+    answers.put("400", send("/api/v1/verdicts?image=%01"));
+
+    answers.forEach(
+        (status, answer) -> {
+          assertThat(answer.statusCode()).as(answer.body()).isEqualTo(Integer.parseInt(status));
+          assertThat(answer.headers().firstValue("Content-Type"))
+              .as(status)
+              .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+          JsonNode problem = JsonMapper.builder().build().readTree(answer.body());
+          assertThat(problem.path("status").asInt()).as(status).isEqualTo(answer.statusCode());
+          assertThat(problem.has("type"))
+              .as(status + ": no type, which reads as about:blank")
+              .isFalse();
+          assertThat(List.of("title", "detail", "reason", "instance"))
+              .as(status + ": " + answer.body())
+              .allMatch(field -> !problem.path(field).asString().isBlank());
+          assertThat(problem.path("instance").asString())
+              .as(status)
+              .isEqualTo(answer.request().uri().getPath());
+        });
+    String tomcat = rawExchange("GET /api/v1/verdicts/a%2Fb HTTP/1.1", "");
+    JsonNode problem =
+        JsonMapper.builder()
+            .build()
+            .readTree(tomcat.substring(tomcat.indexOf('{'), tomcat.lastIndexOf('}') + 1));
+    assertThat(problem.has("type")).isFalse();
+    assertThat(List.of("title", "detail", "reason"))
+        .allMatch(field -> !problem.path(field).asString().isBlank());
   }
 
   @Test

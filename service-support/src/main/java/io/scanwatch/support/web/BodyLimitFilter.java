@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds every request body to the limit {@link BodyLimitProperties} gives its path: a declared
@@ -32,11 +31,11 @@ public class BodyLimitFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(BodyLimitFilter.class);
 
   private final BodyLimitProperties limits;
-  private final JsonMapper json;
+  private final EdgeAnswers answers;
 
-  public BodyLimitFilter(BodyLimitProperties limits, JsonMapper json) {
+  public BodyLimitFilter(BodyLimitProperties limits, EdgeAnswers answers) {
     this.limits = limits;
-    this.json = json;
+    this.answers = answers;
   }
 
   @Override
@@ -50,7 +49,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     }
     long maxBytes = limit.get();
     if (request.getContentLengthLong() > maxBytes) {
-      refuse(request, response, maxBytes, json);
+      refuse(request, response, maxBytes, answers);
       return;
     }
     try {
@@ -61,23 +60,19 @@ public class BodyLimitFilter extends OncePerRequestFilter {
       if (tooLarge == null || response.isCommitted()) {
         throw e;
       }
-      refuse(request, response, tooLarge.maxBytes(), json);
+      refuse(request, response, tooLarge.maxBytes(), answers);
     }
   }
 
   /** Answers 413 with the limit, and closes the connection rather than read the rest. */
   static void refuse(
-      HttpServletRequest request, HttpServletResponse response, long maxBytes, JsonMapper json)
+      HttpServletRequest request, HttpServletResponse response, long maxBytes, EdgeAnswers answers)
       throws IOException {
-    LOG.info(
-        "Refused {} {}: body over the limit of {} bytes",
-        request.getMethod(),
-        request.getServletPath(),
-        maxBytes);
+    LOG.info("Refused {}: body over the limit of {} bytes", answers.describe(request), maxBytes);
     response.setHeader(HttpHeaders.CONNECTION, "close");
-    ProblemResponses.write(
+    answers.write(
+        request,
         response,
-        json,
         HttpStatus.CONTENT_TOO_LARGE,
         "too-large",
         "the request body is larger than the limit of " + maxBytes + " bytes",

@@ -6,7 +6,6 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers 413 when a controller, or a converter reading its {@code @RequestBody}, read past the
@@ -16,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BodyTooLargeResolver implements HandlerExceptionResolver, Ordered {
 
-  private final JsonMapper json;
+  private final EdgeAnswers answers;
 
-  BodyTooLargeResolver(JsonMapper json) {
-    this.json = json;
+  BodyTooLargeResolver(EdgeAnswers answers) {
+    this.answers = answers;
   }
 
   @Override
@@ -30,7 +29,7 @@ class BodyTooLargeResolver implements HandlerExceptionResolver, Ordered {
       return null;
     }
     try {
-      BodyLimitFilter.refuse(request, response, tooLarge.maxBytes(), json);
+      BodyLimitFilter.refuse(request, response, tooLarge.maxBytes(), answers);
     } catch (IOException e) {
       // The client is gone: there is no one left to tell.
     }

@@ -51,7 +51,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         status < 500
             ? "the request could not be read: its path, query or headers are malformed or too long"
             : "the server could not answer the request";
-    return "{\"type\":\"about:blank\",\"title\":\""
+    return "{\"title\":\""
         + title
         + "\",\"status\":"
         + status

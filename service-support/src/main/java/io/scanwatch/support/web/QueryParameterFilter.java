@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses, with 400 problem JSON, a query no API of Scanwatch means to read: one whose parameters
@@ -32,10 +31,10 @@ public class QueryParameterFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(QueryParameterFilter.class);
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-  private final JsonMapper json;
+  private final EdgeAnswers answers;
 
-  public QueryParameterFilter(JsonMapper json) {
-    this.json = json;
+  public QueryParameterFilter(EdgeAnswers answers) {
+    this.answers = answers;
   }
 
   @Override
@@ -45,9 +44,9 @@ public class QueryParameterFilter extends OncePerRequestFilter {
     Optional<String> problem = problemWith(request.getQueryString());
     if (problem.isPresent()) {
       // A client's mistake, not a failure: one line, and no request data, which may be anything.
-      LOG.info("Refused {} {}: {}", request.getMethod(), request.getServletPath(), problem.get());
-      ProblemResponses.write(
-          response, json, HttpStatus.BAD_REQUEST, "bad-request", problem.get(), Map.of());
+      LOG.info("Refused {}: {}", answers.describe(request), problem.get());
+      answers.write(
+          request, response, HttpStatus.BAD_REQUEST, "bad-request", problem.get(), Map.of());
       return;
     }
     chain.doFilter(request, response);

@@ -1,7 +1,9 @@
 package io.scanwatch.support.web;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,16 +36,22 @@ public class WebEdgeAutoConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<QueryParameterFilter> queryParameterFilter(JsonMapper json) {
-    var registration = new FilterRegistrationBean<>(new QueryParameterFilter(json));
+  EdgeAnswers edgeAnswers(
+      JsonMapper json, @Value("${scanwatch.auth.open-paths:}") List<String> pathsWithCredentials) {
+    return new EdgeAnswers(json, pathsWithCredentials);
+  }
+
+  @Bean
+  FilterRegistrationBean<QueryParameterFilter> queryParameterFilter(EdgeAnswers answers) {
+    var registration = new FilterRegistrationBean<>(new QueryParameterFilter(answers));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
-      BodyLimitProperties limits, JsonMapper json) {
-    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits, json));
+      BodyLimitProperties limits, EdgeAnswers answers) {
+    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits, answers));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
@@ -54,7 +62,7 @@ public class WebEdgeAutoConfiguration {
   }
 
   @Bean
-  BodyTooLargeResolver bodyTooLargeResolver(JsonMapper json) {
-    return new BodyTooLargeResolver(json);
+  BodyTooLargeResolver bodyTooLargeResolver(EdgeAnswers answers) {
+    return new BodyTooLargeResolver(answers);
   }
 }

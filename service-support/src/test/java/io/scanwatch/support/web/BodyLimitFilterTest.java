@@ -26,7 +26,8 @@ class BodyLimitFilterTest {
           DataSize.ofBytes(100),
           Map.of("/api/v1/vex", DataSize.ofBytes(400)),
           List.of("/api/v1/evaluate"));
-  private final BodyLimitFilter filter = new BodyLimitFilter(limits, JSON);
+  private final EdgeAnswers answers = new EdgeAnswers(JSON, List.of());
+  private final BodyLimitFilter filter = new BodyLimitFilter(limits, answers);
 
   @Test
   void aDeclaredLengthOverTheLimitIs413BeforeAnythingIsRead() throws Exception {
@@ -76,9 +77,10 @@ class BodyLimitFilterTest {
             new IOException("wrapped", new BodyTooLargeException(100)),
             null);
 
-    var answer = new BodyTooLargeResolver(JSON).resolveException(request, response, null, failure);
+    var answer =
+        new BodyTooLargeResolver(answers).resolveException(request, response, null, failure);
     var other =
-        new BodyTooLargeResolver(JSON)
+        new BodyTooLargeResolver(answers)
             .resolveException(
                 request,
                 new MockHttpServletResponse(),

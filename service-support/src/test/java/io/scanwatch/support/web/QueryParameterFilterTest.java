@@ -2,6 +2,7 @@ package io.scanwatch.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -11,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 class QueryParameterFilterTest {
 
   private final JsonMapper json = JsonMapper.builder().build();
-  private final QueryParameterFilter filter = new QueryParameterFilter(json);
+  private final QueryParameterFilter filter =
+      new QueryParameterFilter(new EdgeAnswers(json, List.of("/api/v1/webhooks/")));
 
   @Test
   void ordinaryQueriesPass() {
@@ -53,7 +55,25 @@ class QueryParameterFilterTest {
     assertThat(chain.getRequest()).isNull();
     assertThat(response.getStatus()).isEqualTo(400);
     assertThat(response.getContentType()).isEqualTo("application/problem+json");
-    assertThat(json.readTree(response.getContentAsString()).path("reason").asString())
-        .isEqualTo("bad-request");
+    var problem = json.readTree(response.getContentAsString());
+    assertThat(problem.path("reason").asString()).isEqualTo("bad-request");
+    assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/verdicts");
+    assertThat(problem.has("type")).isFalse();
+  }
+
+  @Test
+  void aRefusedQueryToAPathThatCarriesACredentialNamesOnlyItsPrefix() throws Exception {
+    var request =
+        new MockHttpServletRequest("POST", "/api/v1/webhooks/quay/prod/secret-token-in-path");
+    request.setServletPath("/api/v1/webhooks/quay/prod/secret-token-in-path");
+    request.setQueryString("x=%01");
+    var response = new MockHttpServletResponse();
+
+    filter.doFilter(request, response, new MockFilterChain());
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentAsString()).doesNotContain("secret-token-in-path");
+    assertThat(json.readTree(response.getContentAsString()).path("instance").asString())
+        .isEqualTo("/api/v1/webhooks/");
   }
 }

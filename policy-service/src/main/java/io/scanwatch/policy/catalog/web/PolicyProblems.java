@@ -1,7 +1,6 @@
 package io.scanwatch.policy.catalog.web;
 
 import io.scanwatch.policy.catalog.FieldError;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -80,7 +79,6 @@ final class PolicyProblems {
 
   private static ProblemDetail detail(HttpStatus status, String reason, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("about:blank"));
     problem.setProperty("reason", reason);
     return problem;
   }
