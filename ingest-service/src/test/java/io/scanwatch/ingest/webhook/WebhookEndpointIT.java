@@ -619,6 +619,18 @@ class WebhookEndpointIT {
         .isEqualTo("/api/v1/webhooks/gar/corpus");
     assertThat(tokenInPath.body()).doesNotContain(garToken);
 
+    HttpResponse<String> badQueryOnTokenPath =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/webhooks/gar/corpus/" + garToken + "?x=%01"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(badQueryOnTokenPath.statusCode()).isEqualTo(400);
+    assertThat(problemOf(badQueryOnTokenPath).path("instance").asString())
+        .isEqualTo("/api/v1/webhooks/");
+    assertThat(badQueryOnTokenPath.body()).doesNotContain(garToken);
+
     String outside = unique("team-b") + "/web";
     HttpResponse<String> outOfScope =
         deliver(
