@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClients;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,14 +41,14 @@ class LocalStackInfraIT {
             StackConfig.locateRepository(),
             stateDir,
             new StackPorts(
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort()));
+                ServicesUnderTest.freePort(),
+                ServicesUnderTest.freePort(),
+                ServicesUnderTest.freePort(),
+                ServicesUnderTest.freePort(),
+                ServicesUnderTest.freePort(),
+                ServicesUnderTest.freePort(),
+                ServicesUnderTest.freePort(),
+                ServicesUnderTest.freePort()));
   }
 
   @AfterEach
@@ -185,11 +183,5 @@ class LocalStackInfraIT {
 
   private String mongoUri() {
     return "mongodb://127.0.0.1:" + config.ports().mongo();
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -25,8 +25,6 @@ import io.scanwatch.contracts.Severity;
 import io.scanwatch.contracts.SeverityCounts;
 import io.scanwatch.contracts.Topics;
 import io.scanwatch.testsupport.TestInfrastructure;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,7 +82,7 @@ class NotifierRestartIT {
     slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(503)));
     var stack = new StackConfig(StackConfig.locateRepository(), stateDir, StackPorts.DEFAULTS);
     String database = "restart-" + UUID.randomUUID().toString().substring(0, 8);
-    int port = freePort();
+    int port = ServicesUnderTest.freePort();
     Map<String, String> env =
         new LinkedHashMap<>(ServiceProcess.environment(Service.NOTIFIER, stack));
     env.put("SERVER_PORT", Integer.toString(port));
@@ -217,11 +215,5 @@ class NotifierRestartIT {
         "C",
         null,
         Map.of());
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

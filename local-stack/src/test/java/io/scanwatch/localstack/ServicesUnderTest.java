@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,6 +33,12 @@ final class ServicesUnderTest implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
   private static final int RESTARTABLE_PORTS_FROM = 20_000;
+
+  /**
+   * Every port given to a test so far: a port is free again once the test that asked for it closed
+   * its probe socket, so without this two picks for one stack could coincide.
+   */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final StackConfig stack;
@@ -179,9 +187,14 @@ final class ServicesUnderTest implements AutoCloseable {
     processes.values().forEach(process -> process.stop(STOP_GRACE));
   }
 
+  /** A free port from the kernel's ephemeral range, never one handed out before in this JVM. */
   static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    while (true) {
+      try (var socket = new ServerSocket(0)) {
+        if (HANDED_OUT.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 
@@ -196,6 +209,9 @@ final class ServicesUnderTest implements AutoCloseable {
     var random = ThreadLocalRandom.current();
     for (int tries = 0; tries < 100; tries++) {
       int port = random.nextInt(RESTARTABLE_PORTS_FROM, below);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
       try (var socket = new ServerSocket()) {
         socket.setReuseAddress(false);
         socket.bind(new InetSocketAddress(port));
