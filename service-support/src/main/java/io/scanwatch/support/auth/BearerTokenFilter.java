@@ -2,6 +2,7 @@ package io.scanwatch.support.auth;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scanwatch.support.web.RefusalLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,8 +54,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
   private final JsonMapper json;
   private final TokenRateLimiter rateLimiter;
   private final Map<String, Counter> refusals = new HashMap<>();
-  private final RefusalLog refusalLog =
-      new RefusalLog(Duration.ofSeconds(10), System::nanoTime, LOG::info);
+  private final RefusalLog refusalLog = RefusalLog.writingTo(LOG::info);
 
   /**
    * @param adminTokens the admin tokens, or {@code null} when none is configured

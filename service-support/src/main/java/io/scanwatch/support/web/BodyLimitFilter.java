@@ -14,8 +14,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,8 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * which {@link BodyTooLargeResolver} (or this filter) answers 413 too.
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
-
-  private static final Logger LOG = LoggerFactory.getLogger(BodyLimitFilter.class);
 
   private final BodyLimitProperties limits;
   private final EdgeAnswers answers;
@@ -68,7 +64,6 @@ public class BodyLimitFilter extends OncePerRequestFilter {
   static void refuse(
       HttpServletRequest request, HttpServletResponse response, long maxBytes, EdgeAnswers answers)
       throws IOException {
-    LOG.info("Refused {}: body over the limit of {} bytes", answers.describe(request), maxBytes);
     response.setHeader(HttpHeaders.CONNECTION, "close");
     answers.write(
         request,

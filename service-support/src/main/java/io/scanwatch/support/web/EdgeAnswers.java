@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,9 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
  * without a {@code type} (which RFC 9457 then reads as {@code about:blank}). A path under a prefix
  * whose paths carry a credential ({@code scanwatch.auth.open-paths}, such as a webhook URL's token)
  * is named by that prefix alone, in the answer and in the log.
+ *
+ * <p>Each answer is a client's mistake, not a failure: it is logged at INFO with the method, the
+ * path and the detail (never request data, which may be anything), at most one line per reason
+ * every 10 s.
  */
 public final class EdgeAnswers {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeAnswers.class);
+
+  private final RefusalLog refusals = RefusalLog.writingTo(LOG::info);
   private final JsonMapper json;
   private final List<String> pathsWithCredentials;
 
@@ -31,11 +40,11 @@ public final class EdgeAnswers {
   }
 
   /** The request's method and path for a log line, a credential-carrying one shortened. */
-  String describe(HttpServletRequest request) {
+  private String describe(HttpServletRequest request) {
     return request.getMethod() + " " + hidingPrefix(request).orElse(request.getServletPath());
   }
 
-  /** Writes the problem, replacing anything buffered. */
+  /** Logs the refusal and writes its problem, replacing anything buffered. */
   void write(
       HttpServletRequest request,
       HttpServletResponse response,
@@ -44,6 +53,7 @@ public final class EdgeAnswers {
       String detail,
       Map<String, Object> properties)
       throws IOException {
+    refusals.refused(reason, () -> "Refused " + describe(request) + ": " + detail);
     var problem = new LinkedHashMap<String, Object>();
     problem.put("title", status.getReasonPhrase());
     problem.put("status", status.value());

@@ -43,6 +43,10 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
   private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
   private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,200}");
 
+  // A caller's mistake is logged at INFO, an outage at WARN, either at most once a reason per 10 s.
+  private final RefusalLog refusals = RefusalLog.writingTo(LOG::info);
+  private final RefusalLog outages = RefusalLog.writingTo(LOG::warn);
+
   /** How long a caller refused for an outage is told to wait before sending the same again. */
   private static final String RETRY_AFTER_SECONDS = "10";
 
@@ -77,7 +81,10 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
       status = HttpStatus.BAD_REQUEST;
     }
     // A client's mistake, not a failure: one line, and no request data, which may be anything.
-    LOG.info("Refused request parameters that cannot be decoded ({})", status.value());
+    int code = status.value();
+    refusals.refused(
+        "undecodable parameters",
+        () -> "Refused request parameters that cannot be decoded (" + code + ")");
     var problem =
         ProblemDetail.forStatusAndDetail(
             status, "the request's parameters cannot be read: percent-encode them as UTF-8");
@@ -96,7 +103,7 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
     MongoSocketException.class
   })
   ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e, HttpServletRequest request) {
-    LOG.warn("Store unavailable: {}", e.getMessage());
+    outages.refused("store unavailable", () -> "Store unavailable: " + e.getMessage());
     return unavailable("the store is unavailable", request);
   }
 

@@ -14,8 +14,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class QueryParameterFilter extends OncePerRequestFilter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(QueryParameterFilter.class);
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final EdgeAnswers answers;
@@ -43,8 +40,6 @@ public class QueryParameterFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<String> problem = problemWith(request.getQueryString());
     if (problem.isPresent()) {
-      // A client's mistake, not a failure: one line, and no request data, which may be anything.
-      LOG.info("Refused {}: {}", answers.describe(request), problem.get());
       answers.write(
           request, response, HttpStatus.BAD_REQUEST, "bad-request", problem.get(), Map.of());
       return;

@@ -1,4 +1,4 @@
-package io.scanwatch.support.auth;
+package io.scanwatch.support.web;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,11 +10,14 @@ import java.util.function.Supplier;
 
 /**
  * Logs refused requests at most once per reason per interval, so that a caller hammering an API
- * without a valid token cannot fill the log: the next line after a quiet interval says how many
- * refusals of that reason went unlogged meanwhile. Every refusal is still counted in {@code
- * scanwatch_auth_refusals_total}.
+ * (without a valid token, with oversized bodies, while the store is down) cannot fill the log: the
+ * next line after a quiet interval says how many refusals of that reason went unlogged meanwhile.
+ * Counting every refusal is the metrics' job, not this log's.
  */
-final class RefusalLog {
+public final class RefusalLog {
+
+  /** The least time between two lines of one reason, outside tests. */
+  private static final Duration INTERVAL = Duration.ofSeconds(10);
 
   private final long intervalNanos;
   private final LongSupplier nanoTime;
@@ -23,8 +26,8 @@ final class RefusalLog {
 
   /**
    * @param interval the least time between two lines of one reason
-   * @param nanoTime the clock, {@link System#nanoTime} outside tests
-   * @param sink where a line goes, a logger's {@code info} outside tests
+   * @param nanoTime the clock
+   * @param sink where a line goes
    */
   RefusalLog(Duration interval, LongSupplier nanoTime, Consumer<String> sink) {
     this.intervalNanos = interval.toNanos();
@@ -32,8 +35,13 @@ final class RefusalLog {
     this.sink = sink;
   }
 
+  /** A log of at most one line per reason every 10 s into {@code sink}, such as a logger's info. */
+  public static RefusalLog writingTo(Consumer<String> sink) {
+    return new RefusalLog(INTERVAL, System::nanoTime, sink);
+  }
+
   /** One refusal of {@code reason}; {@code line} describes it and is built only when logged. */
-  void refused(String reason, Supplier<String> line) {
+  public void refused(String reason, Supplier<String> line) {
     Window window = windows.computeIfAbsent(reason, unused -> new Window());
     long now = nanoTime.getAsLong();
     long next = window.nextLineAt.get();

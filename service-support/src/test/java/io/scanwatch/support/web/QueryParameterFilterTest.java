@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -62,18 +65,37 @@ class QueryParameterFilterTest {
   }
 
   @Test
-  void aRefusedQueryToAPathThatCarriesACredentialNamesOnlyItsPrefix() throws Exception {
-    var request =
-        new MockHttpServletRequest("POST", "/api/v1/webhooks/quay/prod/secret-token-in-path");
-    request.setServletPath("/api/v1/webhooks/quay/prod/secret-token-in-path");
-    request.setQueryString("x=%01");
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRefusedQueryToAPathThatCarriesACredentialNamesOnlyItsPrefix(CapturedOutput output)
+      throws Exception {
     var response = new MockHttpServletResponse();
 
-    filter.doFilter(request, response, new MockFilterChain());
+    filter.doFilter(webhookWithABadQuery(), response, new MockFilterChain());
 
     assertThat(response.getStatus()).isEqualTo(400);
     assertThat(response.getContentAsString()).doesNotContain("secret-token-in-path");
     assertThat(json.readTree(response.getContentAsString()).path("instance").asString())
         .isEqualTo("/api/v1/webhooks/");
+    assertThat(output.getAll())
+        .contains("Refused POST /api/v1/webhooks/: query parameter 'x' must not contain")
+        .doesNotContain("secret-token-in-path");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aFloodOfRefusedQueriesIsOneLogLine(CapturedOutput output) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      filter.doFilter(webhookWithABadQuery(), new MockHttpServletResponse(), new MockFilterChain());
+    }
+
+    assertThat(output.getAll().lines().filter(line -> line.contains("Refused POST"))).hasSize(1);
+  }
+
+  private static MockHttpServletRequest webhookWithABadQuery() {
+    var request =
+        new MockHttpServletRequest("POST", "/api/v1/webhooks/quay/prod/secret-token-in-path");
+    request.setServletPath("/api/v1/webhooks/quay/prod/secret-token-in-path");
+    request.setQueryString("x=%01");
+    return request;
   }
 }

@@ -1,4 +1,4 @@
-package io.scanwatch.support.auth;
+package io.scanwatch.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
