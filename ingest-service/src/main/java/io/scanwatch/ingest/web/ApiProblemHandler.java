@@ -5,8 +5,6 @@ import io.scanwatch.support.kafka.EventPublishingException;
 import io.scanwatch.support.web.ProblemExceptionHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,8 +24,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @RestControllerAdvice
 class ApiProblemHandler extends ProblemExceptionHandler {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ApiProblemHandler.class);
 
   @Override
   protected URI instanceOf(String requestUri) {
@@ -57,7 +53,7 @@ class ApiProblemHandler extends ProblemExceptionHandler {
   @ExceptionHandler(EventPublishingException.class)
   ResponseEntity<ProblemDetail> brokerUnavailable(
       EventPublishingException e, HttpServletRequest request) {
-    LOG.warn("Event not published: {}", e.getMessage());
+    logOutage("broker unavailable", () -> "Event not published: " + e.getMessage());
     return unavailable("the message broker did not acknowledge the event", request);
   }
 }

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -159,8 +162,12 @@ class UnavailableDependenciesIT {
     }
 
     @Test
-    void aPostWhileTheBrokerIsDownIs503WithRetryAfterAndTheReportIsKept() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void postsWhileTheBrokerIsDownAre503WithRetryAfterAndTheOutageIsOneLogLine(
+        CapturedOutput output) throws Exception {
       HttpResponse<String> response = post(port, report("acme/broker-outage"));
+      HttpResponse<String> second = post(port, report("acme/broker-outage-2"));
+      HttpResponse<String> third = post(port, report("acme/broker-outage-3"));
 
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.headers().firstValue("Retry-After")).contains("10");
@@ -168,6 +175,9 @@ class UnavailableDependenciesIT {
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(JSON.readTree(response.body()).path("detail").asString())
           .contains("did not acknowledge");
+      assertThat(List.of(second.statusCode(), third.statusCode())).containsOnly(503);
+      assertThat(output.getAll().lines().filter(line -> line.contains("Event not published")))
+          .hasSize(1);
     }
   }
 

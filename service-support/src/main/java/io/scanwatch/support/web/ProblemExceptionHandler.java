@@ -4,6 +4,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
@@ -43,12 +44,12 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
   private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
   private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,200}");
 
+  /** How long a caller refused for an outage is told to wait before sending the same again. */
+  private static final String RETRY_AFTER_SECONDS = "10";
+
   // A caller's mistake is logged at INFO, an outage at WARN, either at most once a reason per 10 s.
   private final RefusalLog refusals = RefusalLog.writingTo(LOG::info);
   private final RefusalLog outages = RefusalLog.writingTo(LOG::warn);
-
-  /** How long a caller refused for an outage is told to wait before sending the same again. */
-  private static final String RETRY_AFTER_SECONDS = "10";
 
   /**
    * The {@code instance} an answer names for a request to {@code requestUri}, or {@code null} to
@@ -103,8 +104,16 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
     MongoSocketException.class
   })
   ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e, HttpServletRequest request) {
-    outages.refused("store unavailable", () -> "Store unavailable: " + e.getMessage());
+    logOutage("store unavailable", () -> "Store unavailable: " + e.getMessage());
     return unavailable("the store is unavailable", request);
+  }
+
+  /**
+   * Logs a request refused because {@code dependency} is down, at WARN and at most once every 10 s
+   * for each: an outage refuses every request until it is over, and one line says it.
+   */
+  protected final void logOutage(String dependency, Supplier<String> line) {
+    outages.refused(dependency, line);
   }
 
   /**
