@@ -20,17 +20,20 @@ public class ReportAssembly {
     this.parts = parts;
   }
 
-  /** The whole report once {@code part} completes it; empty while parts are missing. */
+  /**
+   * The whole report once {@code part} completes it; empty while parts are missing. The parts are
+   * counted as they arrive and read only once all are there: a report of a hundred parts is read
+   * once, not a hundred times over.
+   */
   public Optional<ScanReported> add(ScanReported part) {
     if (part.whole()) {
       return Optional.of(part);
     }
     parts.save(part);
-    List<ScanReported> kept = parts.partsOf(part.reportId());
-    if (kept.size() < part.part().count()) {
+    if (parts.count(part.reportId()) < part.part().count()) {
       return Optional.empty();
     }
-    return Optional.of(join(kept));
+    return Optional.of(join(parts.partsOf(part.reportId())));
   }
 
   /** Forgets the parts of a report once it has been evaluated. */

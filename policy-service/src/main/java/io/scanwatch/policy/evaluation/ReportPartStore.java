@@ -9,6 +9,9 @@ public interface ReportPartStore {
   /** Keeps {@code part}; keeping the same part twice keeps it once. */
   void save(ScanReported part);
 
+  /** How many parts of {@code reportId} are kept. */
+  long count(String reportId);
+
   /** The parts of {@code reportId} kept so far, in part order. */
   List<ScanReported> partsOf(String reportId);
 

@@ -4,6 +4,7 @@ import io.scanwatch.contracts.EventJson;
 import io.scanwatch.contracts.ScanReported;
 import io.scanwatch.policy.evaluation.ReportPartStore;
 import java.util.List;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.domain.Sort;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
 class MongoReportPartStore implements ReportPartStore {
 
   private static final String COLLECTION = "report_parts";
+
+  /** Parts are at most {@code SCANWATCH_MAX_EVENT_SIZE} (512 KB) each: a few MB per reply. */
+  private static final int PARTS_PER_REPLY = 4;
 
   private final MongoTemplate mongo;
 
@@ -38,17 +42,32 @@ class MongoReportPartStore implements ReportPartStore {
   }
 
   @Override
+  public long count(String reportId) {
+    return mongo.count(ofReport(reportId), COLLECTION);
+  }
+
+  /**
+   * Read a few parts per reply: all of a large report's parts in one would exceed the wire
+   * protocol's 48 MB message limit, and each part's bytes can go as soon as it is decoded.
+   */
+  @Override
   public List<ScanReported> partsOf(String reportId) {
-    Query query = Query.query(Criteria.where("reportId").is(reportId)).with(Sort.by("index"));
-    return mongo.find(query, Document.class, COLLECTION).stream()
-        .map(
-            document ->
-                EventJson.read(document.get("event", Binary.class).getData(), ScanReported.class))
-        .toList();
+    Query query = ofReport(reportId).with(Sort.by("index")).cursorBatchSize(PARTS_PER_REPLY);
+    try (Stream<Document> documents = mongo.stream(query, Document.class, COLLECTION)) {
+      return documents
+          .map(
+              document ->
+                  EventJson.read(document.get("event", Binary.class).getData(), ScanReported.class))
+          .toList();
+    }
   }
 
   @Override
   public void delete(String reportId) {
-    mongo.remove(Query.query(Criteria.where("reportId").is(reportId)), COLLECTION);
+    mongo.remove(ofReport(reportId), COLLECTION);
+  }
+
+  private static Query ofReport(String reportId) {
+    return Query.query(Criteria.where("reportId").is(reportId));
   }
 }
