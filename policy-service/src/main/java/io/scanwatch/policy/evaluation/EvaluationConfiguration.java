@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,8 +37,9 @@ class EvaluationConfiguration {
   }
 
   @Bean
-  ReportAssembly reportAssembly(ReportPartStore parts) {
-    return new ReportAssembly(parts);
+  ReportAssembly reportAssembly(
+      ReportPartStore parts, @Value("${scanwatch.policy.reports.max-findings}") long maxFindings) {
+    return new ReportAssembly(parts, maxFindings);
   }
 
   @Bean

@@ -309,6 +309,62 @@ class ScanEvaluationIT {
   }
 
   @Test
+  void aReportInPartsOfMoreFindingsThanTheLimitIsDeadLetteredUnevaluatedAndTheNextIsJudged() {
+    int perPart = 5_000;
+    int parts = 11;
+    List<Finding> findings =
+        IntStream.range(0, 50_001)
+            .mapToObj(i -> Scans.finding("CVE-2099-" + i, "package-" + (i % 977), Severity.LOW))
+            .toList();
+    ScanReported whole = report("acme/too-many", findings);
+    ScanReported after = report("acme/after-too-many", List.of(SPRING4SHELL));
+
+    for (int index = 0; index < parts; index++) {
+      send(
+          new ScanReported(
+              EventIds.derived(whole.receivedAt(), whole.reportId() + "/scan-reported/" + index),
+              whole.occurredAt(),
+              whole.correlationId(),
+              whole.reportId(),
+              whole.receivedAt(),
+              whole.image(),
+              whole.os(),
+              findings.subList(index * perPart, Math.min((index + 1) * perPart, findings.size())),
+              null,
+              new ReportPart(index, parts)));
+    }
+    send(after);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                received.records().stream()
+                    .anyMatch(
+                        r ->
+                            r.topic().endsWith(".dlt")
+                                && whole.image().repositoryKey().equals(r.key())));
+    ConsumerRecord<String, byte[]> dead =
+        received.records().stream()
+            .filter(
+                r -> r.topic().endsWith(".dlt") && whole.image().repositoryKey().equals(r.key()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            new String(
+                dead.headers().lastHeader("kafka_dlt-exception-message").value(),
+                StandardCharsets.UTF_8))
+        .contains("has 50001 findings in 11 parts, more than the 50000");
+    awaitEvents(Topics.VERDICTS, VerdictIssued.class, after.reportId(), 1);
+    assertThat(eventsOf(Topics.VERDICTS, VerdictIssued.class, whole.reportId())).isEmpty();
+    assertThat(
+            mongo.count(
+                Query.query(Criteria.where("reportId").is(whole.reportId())), "report_parts"))
+        .as("the refused report's parts are forgotten")
+        .isZero();
+  }
+
+  @Test
   void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicWithTheReason() {
     String key = "registry.example.test/acme/poison-" + UUID.randomUUID();
     producer.send(

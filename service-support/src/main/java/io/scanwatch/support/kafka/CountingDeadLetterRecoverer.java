@@ -4,11 +4,18 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
-/** Publishes a failed record to its dead-letter topic, and counts it once it is there. */
+/**
+ * Publishes a failed record to its dead-letter topic, and counts and logs it once it is there: the
+ * log line names the record and the reason (never its contents), as the dead-letter headers do.
+ */
 class CountingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CountingDeadLetterRecoverer.class);
 
   private final DeadLetterMetrics metrics;
 
@@ -25,5 +32,20 @@ class CountingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     super.accept(record, consumer, exception);
     // After publishing: a failed publication throws, the record is retried and counted then.
     metrics.deadLettered(record.topic(), exception);
+    LOG.warn(
+        "Dead-lettered {}-{}@{}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        reason(exception));
+  }
+
+  /** The innermost message, which says what was wrong rather than where the listener failed. */
+  private static String reason(Throwable exception) {
+    Throwable cause = exception;
+    for (int depth = 0; depth < 20 && cause.getCause() != null; depth++) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 }

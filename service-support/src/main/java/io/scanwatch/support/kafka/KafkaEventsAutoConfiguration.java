@@ -106,7 +106,9 @@ public class KafkaEventsAutoConfiguration {
     var backOff = new ExponentialBackOff(200, 2.0);
     backOff.setMaxInterval(5_000);
     backOff.setMaxElapsedTime(20_000);
-    return new DefaultErrorHandler(recoverer, backOff);
+    var handler = new DefaultErrorHandler(recoverer, backOff);
+    handler.addNotRetryableExceptions(UnprocessableEventException.class);
+    return handler;
   }
 
   @Bean

@@ -37,13 +37,24 @@ class MongoReportPartStore implements ReportPartStore {
         new Document("_id", part.reportId() + "/" + part.part().index())
             .append("reportId", part.reportId())
             .append("index", part.part().index())
+            .append("findings", part.findings().size())
             .append("event", new Binary(EventJson.write(part))),
         COLLECTION);
   }
 
   @Override
-  public long count(String reportId) {
-    return mongo.count(ofReport(reportId), COLLECTION);
+  public Kept kept(String reportId) {
+    Query query = ofReport(reportId);
+    query.fields().include("findings");
+    long parts = 0;
+    long findings = 0;
+    try (Stream<Document> documents = mongo.stream(query, Document.class, COLLECTION)) {
+      for (Document document : (Iterable<Document>) documents::iterator) {
+        parts++;
+        findings += document.getInteger("findings", 0);
+      }
+    }
+    return new Kept(parts, findings);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.scanwatch.contracts.ReportPart;
 import io.scanwatch.contracts.ScanReported;
 import io.scanwatch.contracts.Severity;
 import io.scanwatch.policy.Scans;
+import io.scanwatch.policy.evaluation.ReportPartStore.Kept;
 import io.scanwatch.testsupport.TestInfrastructureConfiguration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,7 @@ class MongoReportPartStoreIT {
       parts.save(part(reportId, index, count));
     }
 
-    assertThat(parts.count(reportId)).isEqualTo(count);
+    assertThat(parts.kept(reportId)).isEqualTo(new Kept(count, count * FINDINGS_PER_PART));
     List<ScanReported> read = parts.partsOf(reportId);
     assertThat(read)
         .extracting(part -> part.part().index())
@@ -56,11 +57,11 @@ class MongoReportPartStoreIT {
     parts.save(part(reportId, 0, 3));
     parts.save(part(reportId, 1, 3));
 
-    assertThat(parts.count(reportId)).isEqualTo(2);
+    assertThat(parts.kept(reportId)).isEqualTo(new Kept(2, 2 * FINDINGS_PER_PART));
 
     parts.delete(reportId);
 
-    assertThat(parts.count(reportId)).isZero();
+    assertThat(parts.kept(reportId)).isEqualTo(new Kept(0, 0));
     assertThat(parts.partsOf(reportId)).isEmpty();
   }
 
