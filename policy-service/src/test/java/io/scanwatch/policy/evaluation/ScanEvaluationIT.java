@@ -279,22 +279,8 @@ class ScanEvaluationIT {
                         i < 3 ? Severity.CRITICAL : Severity.LOW))
             .toList();
     ScanReported whole = report("acme/huge", findings);
-    int parts = 10;
 
-    for (int index = 0; index < parts; index++) {
-      send(
-          new ScanReported(
-              EventIds.derived(whole.receivedAt(), whole.reportId() + "/scan-reported/" + index),
-              whole.occurredAt(),
-              whole.correlationId(),
-              whole.reportId(),
-              whole.receivedAt(),
-              whole.image(),
-              whole.os(),
-              findings.subList(index * 5_000, (index + 1) * 5_000),
-              null,
-              new ReportPart(index, parts)));
-    }
+    sendInPartsOf(5_000, whole);
 
     VerdictIssued verdict =
         awaitEvents(Topics.VERDICTS, VerdictIssued.class, whole.reportId(), 1).getFirst();
@@ -310,8 +296,6 @@ class ScanEvaluationIT {
 
   @Test
   void aReportInPartsOfMoreFindingsThanTheLimitIsDeadLetteredUnevaluatedAndTheNextIsJudged() {
-    int perPart = 5_000;
-    int parts = 11;
     List<Finding> findings =
         IntStream.range(0, 50_001)
             .mapToObj(i -> Scans.finding("CVE-2099-" + i, "package-" + (i % 977), Severity.LOW))
@@ -319,20 +303,7 @@ class ScanEvaluationIT {
     ScanReported whole = report("acme/too-many", findings);
     ScanReported after = report("acme/after-too-many", List.of(SPRING4SHELL));
 
-    for (int index = 0; index < parts; index++) {
-      send(
-          new ScanReported(
-              EventIds.derived(whole.receivedAt(), whole.reportId() + "/scan-reported/" + index),
-              whole.occurredAt(),
-              whole.correlationId(),
-              whole.reportId(),
-              whole.receivedAt(),
-              whole.image(),
-              whole.os(),
-              findings.subList(index * perPart, Math.min((index + 1) * perPart, findings.size())),
-              null,
-              new ReportPart(index, parts)));
-    }
+    sendInPartsOf(5_000, whole);
     send(after);
 
     await()
@@ -819,6 +790,26 @@ class ScanEvaluationIT {
         "1.0",
         Instant.now().truncatedTo(ChronoUnit.MILLIS),
         findings);
+  }
+
+  /** Sends {@code whole} as ingest does a large report: parts of {@code perPart} findings. */
+  private void sendInPartsOf(int perPart, ScanReported whole) {
+    List<Finding> findings = whole.findings();
+    int parts = (findings.size() + perPart - 1) / perPart;
+    for (int index = 0; index < parts; index++) {
+      send(
+          new ScanReported(
+              EventIds.derived(whole.receivedAt(), whole.reportId() + "/scan-reported/" + index),
+              whole.occurredAt(),
+              whole.correlationId(),
+              whole.reportId(),
+              whole.receivedAt(),
+              whole.image(),
+              whole.os(),
+              findings.subList(index * perPart, Math.min((index + 1) * perPart, findings.size())),
+              null,
+              new ReportPart(index, parts)));
+    }
   }
 
   private void send(ScanReported report) {
