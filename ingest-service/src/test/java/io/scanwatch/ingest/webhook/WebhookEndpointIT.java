@@ -42,9 +42,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -959,6 +962,34 @@ class WebhookEndpointIT {
     assertThat(problemOf(extra).path("instance").asString())
         .isEqualTo("/api/v1/webhooks/quay/corpus");
     assertThat(extra.body()).doesNotContain(quay);
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void unknownPathsAndMethodsAreAnsweredWithoutLoggingEachOrEchoingAToken(CapturedOutput output)
+      throws Exception {
+    String token = "path-token-" + UUID.randomUUID();
+    List<String> responses = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      responses.add(
+          rawExchange("POST /api/v1/webhooks/quay/corpus/../corpus/" + token + " HTTP/1.1"));
+      responses.add(rawExchange("PUT /api/v1/reports/trivy HTTP/1.1"));
+      responses.add(rawExchange("GET /api/v2/nothing-here HTTP/1.1"));
+    }
+
+    assertThat(responses).allSatisfy(response -> assertThat(response).startsWith("HTTP/1.1 4"));
+    assertThat(responses.get(1)).startsWith("HTTP/1.1 405");
+    String notFound = responses.get(2);
+    assertThat(notFound).startsWith("HTTP/1.1 404");
+    assertThat(
+            JSON.readTree(notFound.substring(notFound.indexOf('{'), notFound.lastIndexOf('}') + 1))
+                .path("detail")
+                .asString())
+        .isEqualTo("no endpoint at this path");
+    assertThat(String.join("\n", responses)).doesNotContain(token);
+    assertThat(output.getAll())
+        .doesNotContain(token)
+        .doesNotContain("Request method 'PUT' is not supported");
   }
 
   @Test

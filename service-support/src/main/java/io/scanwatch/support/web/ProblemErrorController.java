@@ -1,5 +1,6 @@
 package io.scanwatch.support.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -20,11 +21,7 @@ public class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:${error.path:/error}}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status =
-        code instanceof Integer value && HttpStatus.resolve(value) != null
-            ? HttpStatus.resolve(value)
-            : HttpStatus.INTERNAL_SERVER_ERROR;
+    HttpStatus status = statusOf(request);
     var problem =
         ProblemDetail.forStatusAndDetail(
             status,
@@ -38,5 +35,18 @@ public class ProblemErrorController implements ErrorController {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  /**
+   * The status the container is dispatching, or 404 for a request to the error path itself, which
+   * is no endpoint (answering it 500 would let anyone raise the 5xx rate the alerts watch).
+   */
+  private static HttpStatus statusOf(HttpServletRequest request) {
+    if (request.getDispatcherType() != DispatcherType.ERROR) {
+      return HttpStatus.NOT_FOUND;
+    }
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+    return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
   }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -57,6 +58,16 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
    */
   protected @Nullable URI instanceOf(String requestUri) {
     return null;
+  }
+
+  /**
+   * A path no endpoint maps: said in plain words, without echoing the path (it may hold a token).
+   */
+  @Override
+  protected ResponseEntity<Object> handleNoHandlerFoundException(
+      NoHandlerFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ex.getBody().setDetail("no endpoint at this path");
+    return super.handleNoHandlerFoundException(ex, headers, status, request);
   }
 
   @Override

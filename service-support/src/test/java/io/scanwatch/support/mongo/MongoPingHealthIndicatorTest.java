@@ -7,7 +7,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 class MongoPingHealthIndicatorTest {
@@ -34,7 +37,8 @@ class MongoPingHealthIndicatorTest {
   }
 
   @Test
-  void anUnreachableStoreIsDown() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void anUnreachableStoreIsDownAndLoggedInOneLineHoweverOftenHealthIsAsked(CapturedOutput output) {
     var address = server.bind();
     server.shutdownNow();
     try (var client =
@@ -44,7 +48,12 @@ class MongoPingHealthIndicatorTest {
                 + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300")) {
       var indicator = new MongoPingHealthIndicator(new MongoTemplate(client, "health-test"));
 
-      assertThat(indicator.health(false).getStatus()).isEqualTo(Status.DOWN);
+      for (int i = 0; i < 5; i++) {
+        assertThat(indicator.health(false).getStatus()).isEqualTo(Status.DOWN);
+      }
     }
+    assertThat(output.getAll().lines().filter(line -> line.contains("MongoDB ping failed")))
+        .hasSize(1);
+    assertThat(output.getAll()).doesNotContain("\tat org.springframework.data.mongodb");
   }
 }
