@@ -44,21 +44,30 @@ for arg in "$@"; do
   esac
 done
 
+harness_jar="$ROOT/benchmarks/target/benchmarks.jar"
+harness=("$JAVA" -cp "$harness_jar" io.scanwatch.benchmarks.load.LoadHarness)
+# Refuses a mistyped option before the build and the stack are started for it.
+check_options() {
+  if ! "${harness[@]}" --check ${harness_args[@]+"${harness_args[@]}"}; then
+    echo "load.sh: see scripts/load.sh --help" >&2
+    exit 2
+  fi
+}
+
+# A harness from an earlier build checks the options before a build of minutes; the new one again.
+if [[ -f "$harness_jar" ]]; then
+  check_options
+fi
 if [[ "$build" == true ]]; then
   echo "Building Scanwatch with $JAVA_HOME (skip with --no-build) ..."
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 fi
-
-harness_jar="$ROOT/benchmarks/target/benchmarks.jar"
 if [[ ! -f "$harness_jar" ]]; then
   echo "load.sh: $harness_jar is missing; run without --no-build to build it" >&2
   exit 2
 fi
-harness=("$JAVA" -cp "$harness_jar" io.scanwatch.benchmarks.load.LoadHarness)
-# Refuse a mistyped option now rather than after the stack has started for it.
-if ! "${harness[@]}" --check ${harness_args[@]+"${harness_args[@]}"}; then
-  echo "load.sh: see scripts/load.sh --help" >&2
-  exit 2
+if [[ "$build" == true ]]; then
+  check_options
 fi
 
 if [[ -z "${SCANWATCH_STATE_DIR:-}" ]]; then
