@@ -224,6 +224,27 @@ class ExceptionAndVexApiIT {
   }
 
   @Test
+  void aGrantWithAMisspeltOrMistypedKeyIsRefusedNotWidenedToEveryRepository() throws Exception {
+    String vulnerability = uniqueCve();
+    var refused =
+        send(
+            "POST",
+            "/api/v1/exceptions",
+            """
+            {"vulnerabilityId": "%s", "repositoryGlob": "legacy/sandbox/*", "reason": "r",
+             "owner": "o", "expiresAt": "%s", "acknowledgeKnownExploited": "yes"}
+            """
+                .formatted(vulnerability, clock.instant().plus(Duration.ofDays(7))));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(pointers(refused))
+        .containsExactlyInAnyOrder("/repositoryGlob", "/acknowledgeKnownExploited");
+    assertThat(refused.body()).contains("unknown key 'repositoryGlob'");
+    assertThat(send("GET", "/api/v1/exceptions?vulnerabilityId=" + vulnerability, null).body())
+        .contains("\"exceptions\":[]");
+  }
+
+  @Test
   void anEndInThePastTooFarAheadOrUnreadableIsRefused() throws Exception {
     for (String expiresAt :
         List.of(

@@ -51,20 +51,22 @@ class ExceptionController {
   }
 
   /**
-   * The body of a grant or a change. Dates are text so that a malformed one is a field error: RFC
-   * 3339 ({@code 2026-03-31T12:00:00Z}), or a day ({@code 2026-03-31}), which means the end of that
-   * day in UTC.
+   * The keys a grant may send. Any other is refused rather than ignored: a misspelt {@code
+   * repository} ignored would grant the exception for every repository. Dates are text so that a
+   * malformed one is a field error: RFC 3339 ({@code 2026-03-31T12:00:00Z}), or a day ({@code
+   * 2026-03-31}), which means the end of that day in UTC.
    */
-  record ExceptionBody(
-      String vulnerabilityId,
-      String repository,
-      String packageName,
-      String purl,
-      String reason,
-      String owner,
-      String expiresAt,
-      String createdBy,
-      Boolean acknowledgeKnownExploited) {}
+  private static final List<String> GRANT_KEYS =
+      List.of(
+          "vulnerabilityId",
+          "repository",
+          "packageName",
+          "purl",
+          "reason",
+          "owner",
+          "expiresAt",
+          "createdBy",
+          "acknowledgeKnownExploited");
 
   /**
    * The keys of an exception as {@link ExceptionResource} shows it, which a change may send back.
@@ -85,22 +87,40 @@ class ExceptionController {
           "acknowledgeKnownExploited");
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> grant(@RequestBody ExceptionBody body, Principal principal) {
+  ResponseEntity<?> grant(@RequestBody JsonNode body, Principal principal) {
+    if (body == null || !body.isObject()) {
+      return invalid(
+          List.of(
+              new InvalidField(
+                  "", "the body is a JSON object such as {\"vulnerabilityId\": \"CVE-…\", …}")));
+    }
     var errors = new ArrayList<InvalidField>();
-    Instant expiresAt = instant(body.expiresAt(), errors);
-    String createdBy = principal != null ? principal.getName() : body.createdBy();
+    refuseUnknownKeys(body, GRANT_KEYS, errors);
+    String vulnerabilityId = text(body, "vulnerabilityId", errors);
+    String repository = text(body, "repository", errors);
+    String packageName = text(body, "packageName", errors);
+    String purl = text(body, "purl", errors);
+    String reason = text(body, "reason", errors);
+    String owner = text(body, "owner", errors);
+    String expiresAtText = text(body, "expiresAt", errors);
+    String createdBy = principal != null ? principal.getName() : text(body, "createdBy", errors);
+    Boolean acknowledgeKnownExploited = bool(body, "acknowledgeKnownExploited", errors);
+    if (!errors.isEmpty()) {
+      return invalid(errors);
+    }
+    Instant expiresAt = instant(expiresAtText, errors);
     ExceptionOutcome outcome =
         grants.grant(
             new ExceptionRequest(
-                body.vulnerabilityId(),
-                body.repository(),
-                body.packageName(),
-                body.purl(),
-                body.reason(),
-                body.owner(),
+                vulnerabilityId,
+                repository,
+                packageName,
+                purl,
+                reason,
+                owner,
                 expiresAt,
                 createdBy,
-                Boolean.TRUE.equals(body.acknowledgeKnownExploited())));
+                Boolean.TRUE.equals(acknowledgeKnownExploited)));
     return switch (withDateErrors(outcome, errors)) {
       case ExceptionOutcome.Saved saved ->
           ResponseEntity.created(URI.create("/api/v1/exceptions/" + saved.exception().id()))
@@ -156,13 +176,7 @@ class ExceptionController {
       return invalid(
           List.of(new InvalidField("", "the body is a JSON object such as {\"reason\": \"…\"}")));
     }
-    for (String key : body.propertyNames()) {
-      if (!KEYS.contains(key)) {
-        errors.add(
-            new InvalidField(
-                "/" + key, "unknown key '%s'; expected one of %s".formatted(key, KEYS)));
-      }
-    }
+    refuseUnknownKeys(body, KEYS, errors);
     Instant expiresAt = instant(text(body, "expiresAt", errors), errors);
     String createdAtText = text(body, "createdAt", errors);
     Instant createdAt = null;
@@ -192,6 +206,30 @@ class ExceptionController {
       case ExceptionOutcome.Invalid invalid -> invalid(invalid.errors());
       case ExceptionOutcome.NotFound notFound -> notFound(notFound.id());
     };
+  }
+
+  private static void refuseUnknownKeys(
+      JsonNode body, List<String> keys, List<InvalidField> errors) {
+    for (String key : body.propertyNames()) {
+      if (!keys.contains(key)) {
+        errors.add(
+            new InvalidField(
+                "/" + key, "unknown key '%s'; expected one of %s".formatted(key, keys)));
+      }
+    }
+  }
+
+  /** A boolean field of the body; {@code null} when absent or null, an error otherwise. */
+  private static Boolean bool(JsonNode body, String field, List<InvalidField> errors) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      errors.add(new InvalidField("/" + field, field + " is true or false, not " + value));
+      return null;
+    }
+    return value.booleanValue();
   }
 
   /** A string field of the body; {@code null} when absent or null, an error when not a string. */
