@@ -335,6 +335,22 @@ class NotificationScenariosIT {
             """);
     assertThat(misspelt.statusCode()).isEqualTo(422);
     assertThat(misspelt.body()).contains("'matchers.vulnerabilty' is not a silence field");
+    for (String everything : List.of("**", "*/**", " ** ")) {
+      HttpResponse<String> silenceOfEverything =
+          send(
+              "POST",
+              "/api/v1/silences",
+              ADMIN_TOKEN,
+              """
+              {"matchers": {"repository": "%s"}, "duration": "PT1H", "author": "eve",
+               "comment": "all"}
+              """
+                  .formatted(everything));
+      assertThat(silenceOfEverything.statusCode()).as(everything).isEqualTo(422);
+      assertThat(silenceOfEverything.body())
+          .as(everything)
+          .contains("a silence of everything would hide every alert");
+    }
   }
 
   @Test

@@ -46,12 +46,12 @@ public class Silences {
     String vulnerability = null;
     Priority priority = null;
     if (matchers == null
-        || (blank(matchers.repository())
+        || (onlyWildcards(matchers.repository())
             && blank(matchers.vulnerability())
             && blank(matchers.priority()))) {
       problems.add(
-          "matchers: set at least one of repository, vulnerability and priority; a silence of"
-              + " everything would hide every alert");
+          "matchers: set at least one of repository (not wildcards alone), vulnerability and"
+              + " priority; a silence of everything would hide every alert");
     } else {
       if (!blank(matchers.repository())) {
         repository = matchers.repository().strip();
@@ -151,5 +151,13 @@ public class Silences {
 
   private static boolean blank(String text) {
     return text == null || text.isBlank();
+  }
+
+  /**
+   * Whether a repository matcher matches every repository, or nearly: absent, or wildcards and
+   * slashes alone ({@code **}, {@code *}{@code /**}).
+   */
+  private static boolean onlyWildcards(String repository) {
+    return blank(repository) || repository.strip().chars().allMatch(c -> c == '*' || c == '/');
   }
 }
