@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -221,28 +222,32 @@ class ExceptionController {
 
   /** A boolean field of the body; {@code null} when absent or null, an error otherwise. */
   private static Boolean bool(JsonNode body, String field, List<InvalidField> errors) {
-    JsonNode value = body.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isBoolean()) {
-      errors.add(new InvalidField("/" + field, field + " is true or false, not " + value));
-      return null;
-    }
-    return value.booleanValue();
+    JsonNode value = field(body, field, JsonNode::isBoolean, "true or false", errors);
+    return value == null ? null : value.booleanValue();
   }
 
   /** A string field of the body; {@code null} when absent or null, an error when not a string. */
   private static String text(JsonNode body, String field, List<InvalidField> errors) {
+    JsonNode value = field(body, field, JsonNode::isString, "a string", errors);
+    return value == null ? null : value.stringValue();
+  }
+
+  /** The field's node when it is {@code expected}; {@code null} when absent, null or not. */
+  private static JsonNode field(
+      JsonNode body,
+      String field,
+      Predicate<JsonNode> isExpected,
+      String expected,
+      List<InvalidField> errors) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.isString()) {
-      errors.add(new InvalidField("/" + field, field + " is a string, not " + value));
+    if (!isExpected.test(value)) {
+      errors.add(new InvalidField("/" + field, field + " is " + expected + ", not " + value));
       return null;
     }
-    return value.stringValue();
+    return value;
   }
 
   @DeleteMapping("/{id}")
