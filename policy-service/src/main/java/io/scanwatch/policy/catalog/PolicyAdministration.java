@@ -97,10 +97,17 @@ public class PolicyAdministration {
         && (expectedVersion == null || expectedVersion == current.get().version())) {
       return new Unchanged(current.get());
     }
+    // Create-only is checked again where the save happens: two creations at once, one wins.
     Outcome outcome =
-        switch (store.save(policy, text, expectedVersion, user)) {
+        switch (store.save(
+            policy,
+            text,
+            createOnly ? Long.valueOf(PolicyStore.NO_VERSION) : expectedVersion,
+            user)) {
           case PolicyStore.Created created -> new Saved(created.saved(), true);
           case PolicyStore.Updated updated -> new Saved(updated.saved(), false);
+          case PolicyStore.VersionMismatch mismatch when createOnly && mismatch.current() != null ->
+              new AlreadyExists(mismatch.current());
           case PolicyStore.VersionMismatch mismatch -> new VersionMismatch(mismatch.current());
         };
     if (outcome instanceof Saved saved) {

@@ -18,10 +18,15 @@ public interface PolicyStore {
   Optional<StoredPolicy> find(String name);
 
   /**
+   * As {@code expectedVersion}: save only when no policy of the name exists (versions start at 1).
+   */
+  long NO_VERSION = 0;
+
+  /**
    * Saves {@code policy} as the next version.
    *
-   * @param expectedVersion the version the caller last saw, or {@code null} to save whatever the
-   *     current version is
+   * @param expectedVersion the version the caller last saw, {@link #NO_VERSION} to create the
+   *     policy only, or {@code null} to save whatever the current version is
    */
   SaveOutcome save(Policy policy, String text, Long expectedVersion, String updatedBy);
 

@@ -14,9 +14,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -175,6 +179,32 @@ class PolicyApiIT {
         putCreateOnly(name, document.replace("CRITICAL: 0", "CRITICAL: 1"));
     assertThat(again.statusCode()).isEqualTo(412);
     assertThat(json(again).path("reason").asString()).isEqualTo("already-exists");
+    assertThat(json(get("/api/v1/policies/" + name + "/versions", "application/json"))).hasSize(1);
+  }
+
+  @Test
+  void ofTenCreateOnlySavesAtOnceOneCreatesThePolicyAndNineAre412() throws Exception {
+    String name = unique("create-race");
+    var start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 10; i++) {
+        String document = "name: %s\nconditions: {maxFindings: {HIGH: %d}}\n".formatted(name, i);
+        answers.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return putCreateOnly(name, document);
+                }));
+      }
+      start.countDown();
+    }
+
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<HttpResponse<String>> answer : answers) {
+      statuses.add(answer.get().statusCode());
+    }
+    assertThat(statuses).containsOnly(201, 412).filteredOn(status -> status == 201).hasSize(1);
     assertThat(json(get("/api/v1/policies/" + name + "/versions", "application/json"))).hasSize(1);
   }
 

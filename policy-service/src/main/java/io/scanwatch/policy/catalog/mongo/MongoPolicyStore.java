@@ -43,7 +43,7 @@ class MongoPolicyStore implements PolicyStore {
   static final String VERSIONS = "policy_versions";
 
   private static final Logger LOG = LoggerFactory.getLogger(MongoPolicyStore.class);
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 10;
 
   private final MongoTemplate mongo;
   private final Clock clock;
@@ -79,7 +79,10 @@ class MongoPolicyStore implements PolicyStore {
       Document current = policies().find(eq("_id", name)).first();
       boolean exists = current != null && !current.getBoolean("deleted", false);
       Long currentVersion = current == null ? null : version(current);
-      if (expectedVersion != null && (!exists || !expectedVersion.equals(currentVersion))) {
+      if (expectedVersion != null
+          && (expectedVersion == NO_VERSION
+              ? exists
+              : !exists || !expectedVersion.equals(currentVersion))) {
         return new VersionMismatch(exists ? currentVersion : null);
       }
       if (current != null) {
