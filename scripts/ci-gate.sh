@@ -58,6 +58,13 @@ if ! verdict="$(curl -sS --fail-with-body -X POST "$url" \
   exit 2
 fi
 
+# A proxy's login page or anything else that is not a verdict is an error, not a pass or a fail.
+if ! jq -e 'type == "object" and (.passed | type == "boolean") and (.image | type == "object")
+    and (.results | type == "array")' <<<"$verdict" >/dev/null 2>&1; then
+  echo "Scanwatch's answer is not a verdict: ${verdict:0:300}" >&2
+  exit 2
+fi
+
 jq -r '
   "\(.image.registry)/\(.image.repository)\(if .image.tag then ":" + .image.tag else "" end):"
   + " \(if .passed then "PASSED" else "FAILED" end) policy \(.policy),"
