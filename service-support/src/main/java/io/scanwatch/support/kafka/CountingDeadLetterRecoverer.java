@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
@@ -42,10 +43,7 @@ class CountingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
   /** The innermost message, which says what was wrong rather than where the listener failed. */
   private static String reason(Throwable exception) {
-    Throwable cause = exception;
-    for (int depth = 0; depth < 20 && cause.getCause() != null; depth++) {
-      cause = cause.getCause();
-    }
+    Throwable cause = NestedExceptionUtils.getMostSpecificCause(exception);
     return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 }
