@@ -306,25 +306,7 @@ class ScanEvaluationIT {
     sendInPartsOf(5_000, whole);
     send(after);
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                received.records().stream()
-                    .anyMatch(
-                        r ->
-                            r.topic().endsWith(".dlt")
-                                && whole.image().repositoryKey().equals(r.key())));
-    ConsumerRecord<String, byte[]> dead =
-        received.records().stream()
-            .filter(
-                r -> r.topic().endsWith(".dlt") && whole.image().repositoryKey().equals(r.key()))
-            .findFirst()
-            .orElseThrow();
-    assertThat(
-            new String(
-                dead.headers().lastHeader("kafka_dlt-exception-message").value(),
-                StandardCharsets.UTF_8))
+    assertThat(awaitDeadLetterReason(whole.image().repositoryKey()))
         .contains("has 50001 findings in 11 parts, more than the 50000");
     awaitEvents(Topics.VERDICTS, VerdictIssued.class, after.reportId(), 1);
     assertThat(eventsOf(Topics.VERDICTS, VerdictIssued.class, whole.reportId())).isEmpty();
@@ -344,17 +326,7 @@ class ScanEvaluationIT {
     ScanReported after = report("acme/after-poison", List.of(SPRING4SHELL));
     send(after);
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                received.records().stream()
-                    .anyMatch(r -> r.topic().endsWith(".dlt") && key.equals(r.key())));
-    ConsumerRecord<String, byte[]> dead =
-        received.records().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
-    Header reason = dead.headers().lastHeader("kafka_dlt-exception-message");
-    assertThat(reason).isNotNull();
-    assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
+    assertThat(awaitDeadLetterReason(key)).isNotBlank();
     awaitEvents(Topics.VERDICTS, VerdictIssued.class, after.reportId(), 1);
   }
 
@@ -790,6 +762,24 @@ class ScanEvaluationIT {
         "1.0",
         Instant.now().truncatedTo(ChronoUnit.MILLIS),
         findings);
+  }
+
+  /** The reason the dead-letter record of {@code key} carries, once it is there. */
+  private String awaitDeadLetterReason(String key) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                received.records().stream()
+                    .anyMatch(r -> r.topic().endsWith(".dlt") && key.equals(r.key())));
+    ConsumerRecord<String, byte[]> dead =
+        received.records().stream()
+            .filter(r -> r.topic().endsWith(".dlt") && key.equals(r.key()))
+            .findFirst()
+            .orElseThrow();
+    Header reason = dead.headers().lastHeader("kafka_dlt-exception-message");
+    assertThat(reason).as("the dead letter's reason header").isNotNull();
+    return new String(reason.value(), StandardCharsets.UTF_8);
   }
 
   /** Sends {@code whole} as ingest does a large report: parts of {@code perPart} findings. */
